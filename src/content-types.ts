@@ -1,0 +1,14 @@
+/** Short names accepted wherever a Content-Type is expected (`type('json')`). */
+export const CONTENT_TYPE_ALIASES: Readonly<Record<string, string>> = {
+  json: 'application/json',
+  xml: 'application/xml',
+  html: 'text/html',
+  text: 'text/plain',
+  form: 'application/x-www-form-urlencoded',
+  urlencoded: 'application/x-www-form-urlencoded',
+};
+
+/** Resolves an alias (`'json'`) to its media type; other values pass through. */
+export function resolveContentType(type: string): string {
+  return CONTENT_TYPE_ALIASES[type.toLowerCase()] ?? type;
+}

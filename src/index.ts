@@ -1,0 +1,105 @@
+import * as api from './api.js';
+import { Engine } from './engine.js';
+import { PookError, PookInvalidArgumentError, PookInvalidBodyError, PookNetworkError, PookNoMatchesError, isPookError } from './errors.js';
+import { FetchInterceptor } from './interceptors/fetch.js';
+import { HttpInterceptor } from './interceptors/http.js';
+import { Mock } from './mock.js';
+import { PookRequest } from './request.js';
+import { PookResponse } from './response.js';
+
+export {
+  activate,
+  on,
+  disable,
+  off,
+  reset,
+  isActive,
+  engine,
+  use,
+  mock,
+  get,
+  post,
+  put,
+  patch,
+  del as delete,
+  head,
+  options,
+  enableNetwork,
+  disableNetwork,
+  useNetworkFilter,
+  flushNetworkFilters,
+  pending,
+  isPending,
+  pendingMocks,
+  unmatchedRequests,
+  unmatched,
+  isUnmatched,
+  isDone,
+  regex,
+  setMockEngine,
+  debug,
+} from './api.js';
+export type { PookScope, UseOptions } from './api.js';
+export { Engine } from './engine.js';
+export type { EngineFilter, EngineMapper, EngineOptions } from './engine.js';
+export { Mock } from './mock.js';
+export type { MockCallback, MockFilter, MockMapper } from './mock.js';
+export type { MockOptions } from './mock-options.js';
+export { PookRequest } from './request.js';
+export type { ClientName, PookRequestInit } from './request.js';
+export { PookResponse } from './response.js';
+export type { BodyChunk, BodyInit, DynamicReply, ReplyFunction, ResolvedResponse } from './response.js';
+export { PookError, PookNoMatchesError, PookInvalidArgumentError, PookInvalidBodyError, PookNetworkError, isPookError } from './errors.js';
+export type { PookErrorCode } from './errors.js';
+export type { MatchResult, Matcher, MockReport } from './match-result.js';
+export type { CustomMatcher } from './matchers/custom.js';
+export type { JsonExpectation } from './matchers/json.js';
+export type { ParamValue } from './matchers/query.js';
+export type { NetworkFilter } from './network.js';
+export type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from './interceptor.js';
+export { FetchInterceptor } from './interceptors/fetch.js';
+export { HttpInterceptor } from './interceptors/http.js';
+
+/**
+ * The whole API as one object: `import pook from 'pook'` gives the same
+ * functions and classes as `import * as pook from 'pook'`.
+ *
+ * @example
+ * ```ts
+ * import pook from 'pook';
+ * pook.activate();
+ * pook.get('https://api.test/users').reply(200).json([{ id: 1 }]);
+ * ```
+ */
+const pook: typeof api & {
+  readonly delete: typeof api.del;
+  readonly Engine: typeof Engine;
+  readonly Mock: typeof Mock;
+  readonly PookRequest: typeof PookRequest;
+  readonly PookResponse: typeof PookResponse;
+  readonly PookError: typeof PookError;
+  readonly PookNoMatchesError: typeof PookNoMatchesError;
+  readonly PookInvalidArgumentError: typeof PookInvalidArgumentError;
+  readonly PookInvalidBodyError: typeof PookInvalidBodyError;
+  readonly PookNetworkError: typeof PookNetworkError;
+  readonly isPookError: typeof isPookError;
+  readonly FetchInterceptor: typeof FetchInterceptor;
+  readonly HttpInterceptor: typeof HttpInterceptor;
+} = Object.freeze({
+  ...api,
+  delete: api.del,
+  Engine,
+  Mock,
+  PookRequest,
+  PookResponse,
+  PookError,
+  PookNoMatchesError,
+  PookInvalidArgumentError,
+  PookInvalidBodyError,
+  PookNetworkError,
+  isPookError,
+  FetchInterceptor,
+  HttpInterceptor,
+});
+
+export default pook;

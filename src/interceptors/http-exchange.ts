@@ -1,0 +1,93 @@
+import type { Agent, ClientRequest } from 'node:http';
+import type { RequestHandler } from '../interceptor.js';
+import { PookRequest } from '../request.js';
+import type { ResolvedResponse } from '../response.js';
+import { passthrough } from './http-passthrough.js';
+import { LAST_CHUNK, chunk, parseRequest, responseHead, type WireRequest } from './http-wire.js';
+import { MockSocket } from './mock-socket.js';
+
+/** The request options node:http hands to an agent (host and port already normalised). */
+export type AgentRequestOptions = Record<string, unknown> & { host?: string; port?: number | string; socketPath?: string };
+
+/** Where the request really goes: `protocol//host:port` + the request target. */
+function requestUrl(protocol: string, options: AgentRequestOptions, target: string): string {
+  if (/^https?:\/\//i.test(target)) return target;
+  const host = typeof options.host === 'string' && options.host !== '' ? options.host : 'localhost';
+  const hostname = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const port = options.port === undefined || options.port === '' ? '' : `:${options.port}`;
+  return `${protocol}//${hostname}${port}${target}`;
+}
+
+function headerPairs(raw: readonly string[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!]);
+  return pairs;
+}
+
+function hasHeader(headers: ReadonlyArray<readonly [string, string]>, name: string): boolean {
+  return headers.some(([key]) => key.toLowerCase() === name);
+}
+
+async function sendResponse(socket: MockSocket, response: ResolvedResponse, method: string): Promise<void> {
+  const { status, body } = response;
+  const noBody = method === 'HEAD' || status === 204 || status === 304 || status < 200;
+  let headers = response.headers;
+  const streamed = body !== null && !(body instanceof Uint8Array);
+  const chunked = streamed && !noBody && !hasHeader(headers, 'content-length');
+  if (chunked && !hasHeader(headers, 'transfer-encoding')) headers = [...headers, ['Transfer-Encoding', 'chunked']];
+  socket.push(responseHead(status, response.statusText, headers));
+  if (noBody || body === null) return;
+  if (body instanceof Uint8Array) {
+    if (body.byteLength > 0) socket.push(body);
+    return;
+  }
+  for await (const data of body) {
+    if (socket.destroyed) return;
+    for (const part of chunked ? chunk(data) : [data]) socket.push(part);
+  }
+  if (socket.destroyed) return;
+  if (chunked) socket.push(LAST_CHUNK);
+  else socket.push(null);
+}
+
+/**
+ * Runs one intercepted ClientRequest: gives it a {@link MockSocket}, waits
+ * until the whole request is written, asks the engine, then answers with the
+ * mock's response, fails with the error, or performs the real request.
+ */
+export function startExchange(
+  engine: RequestHandler,
+  req: ClientRequest,
+  options: AgentRequestOptions,
+  protocol: string,
+  originalAgent: Agent | false | undefined,
+): void {
+  const socket = new MockSocket(protocol === 'https:');
+  req.onSocket(socket);
+  // Keep-alive: the client hands the socket back when the response is done; there is nothing to reuse.
+  socket.once('free', () => socket.destroy());
+  const aborted = new AbortController();
+  socket.once('close', () => aborted.abort(new Error('pook: the request was aborted.')));
+  req.once('finish', () => {
+    let wire: WireRequest;
+    try {
+      wire = parseRequest(socket.takeWritten());
+    } catch (error) {
+      socket.destroy(error as Error);
+      return;
+    }
+    const request = new PookRequest({
+      method: wire.method,
+      url: requestUrl(protocol, options, wire.target),
+      headers: headerPairs(wire.rawHeaders),
+      body: wire.body,
+      client: 'http',
+    });
+    void engine.handle(request, { signal: aborted.signal }).then((outcome) => {
+      if (socket.destroyed) return;
+      if (outcome.type === 'error') socket.destroy(outcome.error);
+      else if (outcome.type === 'passthrough') passthrough(socket, wire, options, protocol, originalAgent);
+      else sendResponse(socket, outcome.response, wire.method).catch((error: unknown) => socket.destroy(error as Error));
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import net from 'node:net';
+
+/**
+ * The socket a mocked `ClientRequest` talks to. The real ClientRequest writes
+ * real HTTP/1.1 bytes into it and parses the real bytes pushed back, so every
+ * client on node:http sees exactly what a server would send. It never opens
+ * a connection and never resolves a name (fail closed, SPEC §6).
+ */
+export class MockSocket extends net.Socket {
+  readonly #written: Buffer[] = [];
+
+  /** @param secure - look like a TLS socket (for https requests) */
+  constructor(secure: boolean) {
+    super();
+    const self = this as unknown as Record<string, unknown>;
+    self.connecting = true;
+    if (secure) {
+      self.encrypted = true;
+      self.authorized = true;
+      self.alpnProtocol = 'http/1.1';
+      self.getPeerCertificate = () => ({});
+      self.getProtocol = () => 'TLSv1.3';
+      self.getCipher = () => ({ name: 'TLS_AES_128_GCM_SHA256', standardName: 'TLS_AES_128_GCM_SHA256', version: 'TLSv1.3' });
+    }
+    process.nextTick(() => {
+      if (this.destroyed) return;
+      self.connecting = false;
+      this.emit('connect');
+      if (secure) this.emit('secureConnect');
+      this.emit('ready');
+    });
+  }
+
+  /** Everything the client has written so far (and forgets it). */
+  takeWritten(): Buffer {
+    const data = Buffer.concat(this.#written);
+    this.#written.length = 0;
+    return data;
+  }
+
+  override _write(chunk: Buffer | string, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.#written.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+    callback();
+  }
+
+  override _writev(chunks: Array<{ chunk: Buffer | string; encoding: BufferEncoding }>, callback: (error?: Error | null) => void): void {
+    for (const { chunk, encoding } of chunks) this.#written.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+    callback();
+  }
+
+  override _read(): void {
+    // Data is pushed by the exchange when the response is ready.
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    // net.Socket would wait for a 'connect' that a handle-less socket never gets.
+    callback();
+  }
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { PookInvalidArgumentError } from '../errors.js';
+import type { Matcher, MatchResult } from '../match-result.js';
+import type { PookRequest } from '../request.js';
+import { describe } from '../validate.js';
+import { testRegExp } from './regexp.js';
+
+const encoder = new TextEncoder();
+
+function excerpt(request: PookRequest): string {
+  const text = request.text;
+  return text.length > 200 ? `${text.slice(0, 200)}… (${request.body?.byteLength ?? 0} bytes)` : text;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array | undefined): boolean {
+  if (b === undefined) return a.byteLength === 0;
+  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
+/**
+ * Matches the request body: a string or bytes must be equal exactly, a
+ * RegExp is searched in the decoded text.
+ *
+ * @example
+ * ```ts
+ * new BodyMatcher('hello').match(request).pass;
+ * new BodyMatcher(/"id":\s*\d+/).match(request).pass;
+ * ```
+ */
+export class BodyMatcher implements Matcher {
+  readonly name: string;
+  /** Expected bytes, or a RegExp over the text. */
+  readonly expected: Uint8Array | RegExp;
+  readonly #display: string | RegExp;
+
+  /**
+   * @param body - exact text, exact bytes or a RegExp
+   * @param name - label in reports (`'body'` or `'file'`)
+   */
+  constructor(body: string | Uint8Array | RegExp, name = 'body') {
+    this.name = name;
+    if (typeof body === 'string') {
+      this.expected = encoder.encode(body);
+      this.#display = body;
+    } else if (body instanceof Uint8Array || body instanceof RegExp) {
+      this.expected = body;
+      this.#display = body instanceof RegExp ? body : `<${body.byteLength} bytes>`;
+    } else {
+      throw new PookInvalidArgumentError(name, `expected a string, Uint8Array or RegExp, got ${describe(body)}`);
+    }
+  }
+
+  /**
+   * A matcher for a file's bytes, read now (at definition time).
+   * @param path - file path
+   * @throws PookInvalidArgumentError when the file cannot be read
+   */
+  static fromFile(path: string): BodyMatcher {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch (cause) {
+      throw new PookInvalidArgumentError('file', `cannot read ${JSON.stringify(path)} (${(cause as Error).message})`, { cause });
+    }
+    return new BodyMatcher(bytes, 'file');
+  }
+
+  /** @param request - the request to check */
+  match(request: PookRequest): MatchResult {
+    const pass = this.expected instanceof RegExp ? testRegExp(this.expected, request.text) : sameBytes(this.expected, request.body);
+    return { pass, expectation: this.name, expected: this.#display, actual: excerpt(request) };
+  }
+}

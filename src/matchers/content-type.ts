@@ -1,0 +1,39 @@
+import { resolveContentType } from '../content-types.js';
+import type { Matcher, MatchResult } from '../match-result.js';
+import type { PookRequest } from '../request.js';
+import { assertHeaderValue } from '../validate.js';
+
+const mediaType = (value: string): string => value.split(';', 1)[0]!.trim().toLowerCase();
+const normalise = (value: string): string => value.replace(/\s*;\s*/g, '; ').trim().toLowerCase();
+
+/**
+ * Matches the request Content-Type. Aliases: `json`, `xml`, `html`, `text`,
+ * `form` and `urlencoded`. A type without parameters compares the media type
+ * only (`'json'` matches `application/json; charset=utf-8`); a type with
+ * parameters must equal them too.
+ *
+ * @example
+ * ```ts
+ * new ContentTypeMatcher('json').match(request).pass;
+ * ```
+ */
+export class ContentTypeMatcher implements Matcher {
+  readonly name = 'content-type';
+  /** Expected media type (aliases resolved). */
+  readonly type: string;
+
+  /** @param type - a media type or an alias such as `'json'` */
+  constructor(type: string) {
+    assertHeaderValue('type', type);
+    this.type = resolveContentType(type.trim());
+  }
+
+  /** @param request - the request to check */
+  match(request: PookRequest): MatchResult {
+    const actual = request.headers.get('content-type');
+    const pass =
+      actual !== null &&
+      (this.type.includes(';') ? normalise(actual) === normalise(this.type) : mediaType(actual) === mediaType(this.type));
+    return { pass, expectation: 'content-type', expected: this.type, actual: actual ?? undefined };
+  }
+}

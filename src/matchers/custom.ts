@@ -1,0 +1,47 @@
+import { PookInvalidArgumentError } from '../errors.js';
+import { toMatchResult, type Matcher, type MatchResult } from '../match-result.js';
+import type { Mock } from '../mock.js';
+import type { PookRequest } from '../request.js';
+import { describe } from '../validate.js';
+
+/** A custom matcher: a function returning a boolean or a {@link MatchResult}, or a {@link Matcher} object. */
+export type CustomMatcher = ((request: PookRequest, mock: Mock) => boolean | MatchResult) | Matcher;
+
+/**
+ * Adapts a user-supplied matcher (function or object). A matcher that throws
+ * counts as a mismatch whose reason is the error message.
+ *
+ * @example
+ * ```ts
+ * new CustomMatcherAdapter((req) => req.headers.has('x-id')).match(request, mock);
+ * ```
+ */
+export class CustomMatcherAdapter implements Matcher {
+  readonly name: string;
+  readonly #matcher: CustomMatcher;
+
+  /** @param matcher - a function `(req, mock) => boolean | MatchResult` or an object with `match(req)` */
+  constructor(matcher: CustomMatcher) {
+    if (typeof matcher === 'function') {
+      this.name = matcher.name === '' ? 'custom matcher' : `custom matcher ${matcher.name}`;
+    } else if (typeof matcher === 'object' && matcher !== null && typeof matcher.match === 'function') {
+      this.name = typeof matcher.name === 'string' && matcher.name !== '' ? matcher.name : 'custom matcher';
+    } else {
+      throw new PookInvalidArgumentError('use', `expected a function or an object with a match(request) method, got ${describe(matcher)}`);
+    }
+    this.#matcher = matcher;
+  }
+
+  /**
+   * @param request - the request to check
+   * @param mock - the mock being evaluated
+   */
+  match(request: PookRequest, mock: Mock): MatchResult {
+    try {
+      const m = this.#matcher;
+      return toMatchResult(typeof m === 'function' ? m(request, mock) : m.match(request, mock), this.name);
+    } catch (error) {
+      return { pass: false, expectation: this.name, reason: `threw ${(error as Error)?.message ?? String(error)}` };
+    }
+  }
+}

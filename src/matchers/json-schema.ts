@@ -1,0 +1,84 @@
+import { createRequire } from 'node:module';
+import { PookInvalidArgumentError } from '../errors.js';
+import type { Matcher, MatchResult } from '../match-result.js';
+import type { PookRequest } from '../request.js';
+import { describe } from '../validate.js';
+
+interface AjvError { instancePath: string; message?: string; params?: Record<string, unknown> }
+interface ValidateFunction { (data: unknown): boolean; errors?: AjvError[] | null }
+interface AjvInstance { compile(schema: object): ValidateFunction }
+type AjvClass = new (options: object) => AjvInstance;
+
+// Ajv is loaded on the first jsonSchema() call, not on import: most suites
+// never use it and it costs ~30 ms to load.
+let instances: { draft07: AjvInstance; draft2020: AjvInstance } | undefined;
+function ajv(draft: 'draft07' | 'draft2020'): AjvInstance {
+  if (instances === undefined) {
+    const require = createRequire(import.meta.url);
+    const load = (id: string): AjvClass => {
+      const mod = require(id) as AjvClass & { default?: AjvClass };
+      return mod.default ?? mod;
+    };
+    const addFormats = require('ajv-formats') as ((ajv: AjvInstance) => void) & { default?: (ajv: AjvInstance) => void };
+    const withFormats = (instance: AjvInstance): AjvInstance => ((addFormats.default ?? addFormats)(instance), instance);
+    const options = { allErrors: true, strict: false };
+    instances = { draft07: withFormats(new (load('ajv'))(options)), draft2020: withFormats(new (load('ajv/dist/2020'))(options)) };
+  }
+  return instances[draft];
+}
+
+/**
+ * Matches when the body is JSON valid against a JSON Schema (draft 2020-12
+ * by default; draft-07 when `$schema` says so). Each validation error becomes
+ * a mismatch reason.
+ *
+ * @example
+ * ```ts
+ * new JsonSchemaMatcher({ type: 'object', required: ['id'] }).match(request).pass;
+ * ```
+ */
+export class JsonSchemaMatcher implements Matcher {
+  readonly name = 'json schema';
+  /** The schema. */
+  readonly schema: object;
+  readonly #validate: ValidateFunction;
+
+  /**
+   * @param schema - a JSON Schema object (or its JSON text)
+   * @throws PookInvalidArgumentError when the schema is not a valid schema
+   */
+  constructor(schema: object | string) {
+    let parsed: unknown = schema;
+    if (typeof schema === 'string') {
+      try {
+        parsed = JSON.parse(schema);
+      } catch (cause) {
+        throw new PookInvalidArgumentError('jsonSchema', `${describe(schema)} is not valid JSON`, { cause });
+      }
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new PookInvalidArgumentError('jsonSchema', `expected a JSON Schema object, got ${describe(parsed)}`);
+    }
+    const declared = (parsed as { $schema?: unknown }).$schema;
+    const draft = typeof declared === 'string' && /draft-0[4-7]/.test(declared) ? 'draft07' : 'draft2020';
+    try {
+      this.#validate = ajv(draft).compile(parsed);
+    } catch (cause) {
+      throw new PookInvalidArgumentError('jsonSchema', `invalid JSON Schema (${(cause as Error).message})`, { cause });
+    }
+    this.schema = parsed;
+  }
+
+  /** @param request - the request to check */
+  match(request: PookRequest): MatchResult {
+    let data: unknown;
+    try {
+      data = request.json;
+    } catch (error) {
+      return { pass: false, expectation: this.name, expected: 'a JSON body', actual: request.text, reason: (error as Error).message };
+    }
+    if (this.#validate(data)) return { pass: true, expectation: this.name, expected: this.schema, actual: data };
+    const reason = (this.#validate.errors ?? []).map((e) => `${e.instancePath === '' ? '$' : `$${e.instancePath.replaceAll('/', '.')}`} ${e.message ?? 'is invalid'}`).join('; ');
+    return { pass: false, expectation: this.name, expected: this.schema, actual: data, reason };
+  }
+}

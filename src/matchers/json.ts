@@ -1,0 +1,56 @@
+import { PookInvalidArgumentError } from '../errors.js';
+import type { Matcher, MatchResult } from '../match-result.js';
+import type { PookRequest } from '../request.js';
+import { describe, toJson } from '../validate.js';
+import { deepDiff, formatDifferences } from './deep-diff.js';
+import { testRegExp } from './regexp.js';
+
+/** What `json()` accepts: a JSON value, a JSON string (parsed first) or a RegExp over the raw text. */
+export type JsonExpectation = Record<string, unknown> | readonly unknown[] | string | number | boolean | null | RegExp;
+
+/**
+ * Matches a JSON body by deep equality (object key order ignored, array
+ * order counts). A string is parsed first; a RegExp is tested against the raw
+ * body text.
+ *
+ * @example
+ * ```ts
+ * new JsonMatcher({ name: 'ada' }).match(request).pass;
+ * ```
+ */
+export class JsonMatcher implements Matcher {
+  readonly name = 'json';
+  /** The expected value (parsed), or a RegExp. */
+  readonly expected: unknown;
+
+  /** @param value - the expected JSON */
+  constructor(value: JsonExpectation) {
+    if (value instanceof RegExp) {
+      this.expected = value;
+    } else if (typeof value === 'string') {
+      try {
+        this.expected = JSON.parse(value);
+      } catch (cause) {
+        throw new PookInvalidArgumentError('json', `${describe(value)} is not valid JSON`, { cause });
+      }
+    } else {
+      this.expected = JSON.parse(toJson('json', value));
+    }
+  }
+
+  /** @param request - the request to check */
+  match(request: PookRequest): MatchResult {
+    if (this.expected instanceof RegExp) {
+      return { pass: testRegExp(this.expected, request.text), expectation: 'json', expected: this.expected, actual: request.text };
+    }
+    let actual: unknown;
+    try {
+      actual = request.json;
+    } catch (error) {
+      return { pass: false, expectation: 'json', expected: this.expected, actual: request.text, reason: (error as Error).message };
+    }
+    const differences = deepDiff(this.expected, actual);
+    if (differences.length === 0) return { pass: true, expectation: 'json', expected: this.expected, actual };
+    return { pass: false, expectation: 'json', expected: this.expected, actual, reason: formatDifferences(differences) };
+  }
+}

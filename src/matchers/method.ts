@@ -1,0 +1,29 @@
+import type { Matcher, MatchResult } from '../match-result.js';
+import type { PookRequest } from '../request.js';
+import { assertStringOrRegExp } from '../validate.js';
+
+/**
+ * Matches the HTTP method, case-insensitively; `'*'` matches any method.
+ *
+ * @example
+ * ```ts
+ * new MethodMatcher('post').match(request).pass;
+ * ```
+ */
+export class MethodMatcher implements Matcher {
+  readonly name = 'method';
+  /** The expected method, upper case (`'*'` for any). */
+  readonly method: string;
+
+  /** @param method - e.g. `'GET'`, `'post'` or `'*'` */
+  constructor(method: string) {
+    assertStringOrRegExp('method', method);
+    this.method = method.toUpperCase();
+  }
+
+  /** @param request - the request to check */
+  match(request: PookRequest): MatchResult {
+    const pass = this.method === '*' || this.method === request.method;
+    return { pass, expectation: 'method', expected: this.method, actual: request.method };
+  }
+}

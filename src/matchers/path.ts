@@ -1,0 +1,33 @@
+import type { Matcher, MatchResult } from '../match-result.js';
+import type { PookRequest } from '../request.js';
+import { assertStringOrRegExp } from '../validate.js';
+import { testRegExp } from './regexp.js';
+
+/**
+ * Matches the URL path exactly (case and trailing slash count), or by RegExp.
+ *
+ * @example
+ * ```ts
+ * new PathMatcher(/^\/users\/\d+$/).match(request).pass;
+ * ```
+ */
+export class PathMatcher implements Matcher {
+  readonly name = 'path';
+  /** The expected path. */
+  readonly path: string | RegExp;
+
+  /** @param path - an exact path (`'/users'`) or a RegExp tested against it */
+  constructor(path: string | RegExp) {
+    assertStringOrRegExp('path', path);
+    // Normalise the literal the same way the request URL is normalised (percent-encoding, dot segments).
+    this.path = typeof path === 'string' ? new URL(path.startsWith('/') ? path : `/${path}`, 'http://x').pathname : path;
+  }
+
+  /** @param request - the request to check */
+  match(request: PookRequest): MatchResult {
+    const actual = request.url.pathname;
+    const pass = typeof this.path === 'string' ? this.path === actual : testRegExp(this.path, actual);
+    return { pass, expectation: 'path', expected: this.path, actual };
+  }
+}
+

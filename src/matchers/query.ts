@@ -1,0 +1,96 @@
+import { PookInvalidArgumentError } from '../errors.js';
+import type { Matcher, MatchResult } from '../match-result.js';
+import type { PookRequest } from '../request.js';
+import { describe } from '../validate.js';
+import { testRegExp } from './regexp.js';
+
+/** An expected query value: one exact value, every value in order, or a RegExp every value must match. */
+export type ParamValue = string | number | boolean | readonly string[] | RegExp;
+
+function normalise(name: string, value: ParamValue): string | readonly string[] | RegExp {
+  if (value instanceof RegExp || typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
+  throw new PookInvalidArgumentError(`param "${name}"`, `expected a string, number, boolean, string[] or RegExp, got ${describe(value)}`);
+}
+
+/**
+ * Matches one query parameter. A string expects exactly that one value; a
+ * string[] expects those values in that order; a RegExp must match every
+ * value (and there must be at least one). Extra request params are ignored.
+ *
+ * @example
+ * ```ts
+ * new ParamMatcher('page', '2').match(request).pass;
+ * ```
+ */
+export class ParamMatcher implements Matcher {
+  readonly name: string;
+  /** The query key. */
+  readonly key: string;
+  /** The expected value(s). */
+  readonly value: string | readonly string[] | RegExp;
+
+  /**
+   * @param key - query key (case-sensitive)
+   * @param value - expected value(s)
+   */
+  constructor(key: string, value: ParamValue) {
+    if (typeof key !== 'string' || key.length === 0) throw new PookInvalidArgumentError('param', `name must be a non-empty string, got ${describe(key)}`);
+    this.key = key;
+    this.value = normalise(key, value);
+    this.name = `query "${key}"`;
+  }
+
+  /** @param request - the request to check */
+  match(request: PookRequest): MatchResult {
+    const values = request.query[this.key];
+    const expected = this.value;
+    let pass: boolean;
+    if (values === undefined) pass = false;
+    else if (typeof expected === 'string') pass = values.length === 1 && values[0] === expected;
+    else if (expected instanceof RegExp) pass = values.length > 0 && values.every((v) => testRegExp(expected, v));
+    else pass = values.length === expected.length && values.every((v, i) => v === expected[i]);
+    const actual = values === undefined ? undefined : values.length === 1 ? values[0] : values;
+    return { pass, expectation: this.name, expected, actual, ...(values === undefined ? { reason: 'param is missing' } : {}) };
+  }
+}
+
+/**
+ * Matches when a query key is present, and non-empty unless `allowEmpty`.
+ *
+ * @example
+ * ```ts
+ * new ParamExistsMatcher('token').match(request).pass;
+ * ```
+ */
+export class ParamExistsMatcher implements Matcher {
+  readonly name: string;
+  /** The query key. */
+  readonly key: string;
+  /** Whether an empty value (`?token=`) counts as present. */
+  readonly allowEmpty: boolean;
+
+  /**
+   * @param key - query key
+   * @param allowEmpty - accept `?key=` and `?key`
+   */
+  constructor(key: string, allowEmpty = false) {
+    if (typeof key !== 'string' || key.length === 0) throw new PookInvalidArgumentError('paramExists', `name must be a non-empty string, got ${describe(key)}`);
+    this.key = key;
+    this.allowEmpty = allowEmpty;
+    this.name = `query "${key}" present`;
+  }
+
+  /** @param request - the request to check */
+  match(request: PookRequest): MatchResult {
+    const values = request.query[this.key];
+    const pass = values !== undefined && (this.allowEmpty || values.some((v) => v.length > 0));
+    return {
+      pass,
+      expectation: this.name,
+      expected: this.allowEmpty ? 'present' : 'present and non-empty',
+      actual: values === undefined ? 'absent' : values.length === 1 ? values[0] : values,
+    };
+  }
+}

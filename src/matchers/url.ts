@@ -1,0 +1,104 @@
+import { PookInvalidArgumentError } from '../errors.js';
+import type { Matcher, MatchResult } from '../match-result.js';
+import type { PookRequest } from '../request.js';
+import { describe } from '../validate.js';
+import { testRegExp } from './regexp.js';
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+const AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)(.*)$/is;
+const DEFAULT_PORTS: Readonly<Record<string, number>> = { 'http:': 80, 'https:': 443 };
+
+/** The parts of a mock URL that were actually written (absent parts match anything). */
+export interface MockUrl {
+  /** `'http:'`/`'https:'`, or `undefined` when no scheme was written (both match). */
+  readonly protocol: string | undefined;
+  /** Lower-case hostname (IPv6 in brackets). */
+  readonly hostname: string;
+  /** Port written in the URL, or `undefined` for any port. */
+  readonly port: number | undefined;
+  /** Normalised path, or `undefined` when no path was written (any path). */
+  readonly pathname: string | undefined;
+  /** The query written in the URL (matched like `params`). */
+  readonly searchParams: URLSearchParams;
+}
+
+/**
+ * Parses a mock URL such as `'api.test/users?active=1'`, `'https://api.test:8443'`.
+ * @throws PookInvalidArgumentError when empty or unparsable
+ */
+export function parseMockUrl(input: string, argument = 'url'): MockUrl {
+  if (typeof input !== 'string' || input.trim().length === 0) {
+    throw new PookInvalidArgumentError(argument, `expected a non-empty URL string or a RegExp, got ${describe(input)}`);
+  }
+  const text = input.trim();
+  const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
+    throw new PookInvalidArgumentError(argument, `unsupported scheme "${scheme}:" in ${JSON.stringify(text)} (use http or https)`);
+  }
+  let url: URL;
+  try {
+    url = new URL(scheme === undefined ? `http://${text}` : text);
+  } catch (cause) {
+    throw new PookInvalidArgumentError(argument, `${JSON.stringify(text)} is not a valid URL`, { cause });
+  }
+  if (url.hostname === '') throw new PookInvalidArgumentError(argument, `${JSON.stringify(text)} has no host`);
+  const [, authority = '', rest = ''] = AUTHORITY.exec(text) ?? [];
+  const portText = /:(\d+)$/.exec(authority.replace(/^.*@/, ''))?.[1];
+  return {
+    protocol: scheme === undefined ? undefined : `${scheme}:`,
+    hostname: url.hostname,
+    port: portText === undefined ? undefined : Number(portText),
+    pathname: rest.startsWith('/') ? url.pathname : undefined,
+    searchParams: url.searchParams,
+  };
+}
+
+/** The port a request really goes to (80/443 when none is written). */
+export function effectivePort(url: URL): number {
+  return url.port === '' ? (DEFAULT_PORTS[url.protocol] ?? 0) : Number(url.port);
+}
+
+/**
+ * Matches a request URL: scheme (when written), host, port (when written) and
+ * path (when written). A RegExp is tested against the full URL string. The
+ * query written in a mock URL is matched separately, like `params`.
+ *
+ * @example
+ * ```ts
+ * new UrlMatcher('api.test/users').match(request); // http or https, any port
+ * ```
+ */
+export class UrlMatcher implements Matcher {
+  readonly name = 'url';
+  /** What the mock URL specifies. */
+  readonly expected: MockUrl | RegExp;
+  readonly #source: string;
+
+  /** @param url - a URL string (scheme, port and path optional) or a RegExp */
+  constructor(url: string | RegExp) {
+    this.expected = url instanceof RegExp ? url : parseMockUrl(url);
+    this.#source = url instanceof RegExp ? String(url) : url;
+  }
+
+  /** @param request - the request to check */
+  match(request: PookRequest): MatchResult {
+    const actual = request.url;
+    const expected = this.expected;
+    if (expected instanceof RegExp) {
+      return { pass: testRegExp(expected, actual.href), expectation: 'url', expected, actual: actual.href };
+    }
+    if (expected.protocol !== undefined && expected.protocol !== actual.protocol) {
+      return { pass: false, expectation: 'url scheme', expected: expected.protocol, actual: actual.protocol };
+    }
+    if (expected.hostname !== actual.hostname) {
+      return { pass: false, expectation: 'url host', expected: expected.hostname, actual: actual.hostname };
+    }
+    if (expected.port !== undefined && expected.port !== effectivePort(actual)) {
+      return { pass: false, expectation: 'url port', expected: expected.port, actual: effectivePort(actual) };
+    }
+    if (expected.pathname !== undefined && expected.pathname !== actual.pathname) {
+      return { pass: false, expectation: 'url path', expected: expected.pathname, actual: actual.pathname };
+    }
+    return { pass: true, expectation: 'url', expected: this.#source, actual: actual.href };
+  }
+}

@@ -1,0 +1,121 @@
+import { PookInvalidBodyError } from './errors.js';
+
+/** Which interceptor saw a request. */
+export type ClientName = 'fetch' | 'http' | 'undici' | 'xhr' | (string & {});
+
+/** What a {@link PookRequest} is built from, and what `request.with()` may change. */
+export interface PookRequestInit {
+  /** HTTP method; upper-cased. */
+  readonly method: string;
+  /** Absolute URL. */
+  readonly url: URL | string;
+  /** Request headers; names are case-insensitive. */
+  readonly headers?: HeadersInit | undefined;
+  /** The full request payload, if any. */
+  readonly body?: Uint8Array | string | undefined;
+  /** Which interceptor saw the request. */
+  readonly client?: ClientName | undefined;
+  /** When the request was made (ms since epoch); defaults to now. */
+  readonly timestamp?: number | undefined;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+const unset = Symbol('unset');
+
+/**
+ * An immutable snapshot of an outgoing request: what matchers, filters,
+ * callbacks and the history see. The body is always the whole payload.
+ *
+ * @example
+ * ```ts
+ * const req = new PookRequest({ method: 'post', url: 'https://api.test/users?page=2', body: '{"a":1}' });
+ * req.method;        // 'POST'
+ * req.query.page;    // ['2']
+ * req.json;          // { a: 1 }
+ * const copy = req.with({ method: 'PUT' });
+ * ```
+ */
+export class PookRequest {
+  /** HTTP method, upper case. */
+  readonly method: string;
+  /** The absolute request URL. */
+  readonly url: URL;
+  /** Case-insensitive request headers; multiple values joined with `', '`. */
+  readonly headers: Headers;
+  /** The full payload, or `undefined` when the request has no body. */
+  readonly body: Uint8Array | undefined;
+  /** Which interceptor saw the request: `'fetch'`, `'http'`, … */
+  readonly client: ClientName;
+  /** When the request was made, in ms since the epoch. */
+  readonly timestamp: number;
+
+  #query: Record<string, string[]> | undefined;
+  #text: string | undefined;
+  #json: unknown = unset;
+
+  /**
+   * @param init - method, URL, headers, body and client of the request
+   */
+  constructor(init: PookRequestInit) {
+    this.method = init.method.toUpperCase();
+    this.url = typeof init.url === 'string' ? new URL(init.url) : new URL(init.url.href);
+    this.headers = new Headers(init.headers);
+    const body = init.body;
+    this.body = typeof body === 'string' ? encoder.encode(body) : body;
+    this.client = init.client ?? 'unknown';
+    this.timestamp = init.timestamp ?? Date.now();
+    Object.freeze(this);
+  }
+
+  /** The query string as a map of key to every value, in order. */
+  get query(): Record<string, string[]> {
+    if (this.#query === undefined) {
+      const query: Record<string, string[]> = Object.create(null);
+      for (const [key, value] of this.url.searchParams) (query[key] ??= []).push(value);
+      this.#query = query;
+    }
+    return this.#query;
+  }
+
+  /** The body decoded as UTF-8 (`''` when there is no body). */
+  get text(): string {
+    this.#text ??= this.body === undefined ? '' : decoder.decode(this.body);
+    return this.#text;
+  }
+
+  /**
+   * The body parsed as JSON.
+   * @throws PookInvalidBodyError when the body is empty or not valid JSON
+   */
+  get json(): unknown {
+    if (this.#json === unset) {
+      const text = this.text;
+      try {
+        this.#json = JSON.parse(text);
+      } catch (cause) {
+        const excerpt = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+        throw new PookInvalidBodyError(
+          `pook: the body of ${this.method} ${this.url.href} is not valid JSON (${text.length === 0 ? 'it is empty' : `starts with ${JSON.stringify(excerpt)}`}).`,
+          { cause },
+        );
+      }
+    }
+    return this.#json;
+  }
+
+  /**
+   * A copy of this request with some fields replaced (requests are immutable).
+   * @param changes - the fields to replace
+   */
+  with(changes: Partial<PookRequestInit>): PookRequest {
+    return new PookRequest({
+      method: changes.method ?? this.method,
+      url: changes.url ?? this.url,
+      headers: changes.headers ?? this.headers,
+      body: 'body' in changes ? changes.body : this.body,
+      client: changes.client ?? this.client,
+      timestamp: changes.timestamp ?? this.timestamp,
+    });
+  }
+}

@@ -1,0 +1,242 @@
+import { readFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
+import { resolveContentType } from './content-types.js';
+import { PookInvalidArgumentError } from './errors.js';
+import type { Mock } from './mock.js';
+import type { PookRequest } from './request.js';
+import { assertHeaderName, assertHeaderValue, assertInteger, assertRecord, describe, toJson } from './validate.js';
+
+/** A chunk of a streamed body. */
+export type BodyChunk = Uint8Array | string;
+
+/**
+ * What a response body may be: text, bytes, or a stream of chunks (a
+ * `ReadableStream` or an (async) iterable), which is sent chunk by chunk.
+ * A stream or iterator can be read once: for a mock matched several times
+ * give bytes, an array of chunks, or use `reply(fn)` to make a fresh stream.
+ */
+export type BodyInit = string | Uint8Array | ArrayBuffer | ReadableStream<BodyChunk> | AsyncIterable<BodyChunk> | Iterable<BodyChunk>;
+
+/** A response ready to be sent by an interceptor. */
+export interface ResolvedResponse {
+  readonly status: number;
+  readonly statusText: string;
+  /** Header pairs in order, with the casing they were given. */
+  readonly headers: ReadonlyArray<readonly [string, string]>;
+  /** The whole body, a stream of chunks, or `null` for none. */
+  readonly body: Uint8Array | AsyncIterable<Uint8Array> | null;
+}
+
+/** What a `reply(fn)` function may return (or resolve to). */
+export type DynamicReply =
+  | Response
+  | {
+      readonly status?: number;
+      readonly headers?: Record<string, string | readonly string[]> | ReadonlyArray<readonly [string, string]>;
+      readonly body?: BodyInit;
+      readonly json?: unknown;
+    };
+
+/** A function computing the response for each matched request. */
+export type ReplyFunction = (request: PookRequest, mock: Mock) => DynamicReply | Promise<DynamicReply>;
+
+const encoder = new TextEncoder();
+
+async function* chunksOf(source: ReadableStream<BodyChunk> | AsyncIterable<BodyChunk> | Iterable<BodyChunk>): AsyncIterable<Uint8Array> {
+  for await (const chunk of source as AsyncIterable<BodyChunk>) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+}
+
+/** Converts a body definition to bytes or a chunk stream; throws naming `argument` on a bad value. */
+export function toBody(argument: string, body: BodyInit | null | undefined): Uint8Array | AsyncIterable<Uint8Array> | null {
+  if (body === null || body === undefined) return null;
+  if (typeof body === 'string') return encoder.encode(body);
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (typeof body === 'object' && (Symbol.asyncIterator in body || Symbol.iterator in body)) return chunksOf(body);
+  throw new PookInvalidArgumentError(argument, `expected a string, Uint8Array, ArrayBuffer, ReadableStream or (async) iterable, got ${describe(body)}`);
+}
+
+function hasHeader(headers: ReadonlyArray<readonly [string, string]>, name: string): boolean {
+  return headers.some(([key]) => key.toLowerCase() === name);
+}
+
+/** Checks a status code (100–599). */
+export function assertStatus(argument: string, status: unknown): asserts status is number {
+  assertInteger(argument, status, 100, 599);
+}
+
+/**
+ * The response a mock gives: status, headers and body, defined fluently.
+ * Every setter returns the response; `.mock` goes back to the mock.
+ *
+ * @example
+ * ```ts
+ * pook.get('https://api.test/users/1')
+ *   .reply(200)
+ *   .header('X-Request-Id', 'abc')
+ *   .json({ id: 1, name: 'ada' });
+ * ```
+ */
+export class PookResponse {
+  #status = 200;
+  #headers: Array<[string, string]> = [];
+  #body: Uint8Array | AsyncIterable<Uint8Array> | null = null;
+  #consumed = false;
+  readonly #mock: Mock | undefined;
+
+  /** @param mock - the mock this response belongs to */
+  constructor(mock?: Mock) {
+    this.#mock = mock;
+  }
+
+  /** The mock this response belongs to (for chaining back to request expectations). */
+  get mock(): Mock {
+    if (this.#mock === undefined) throw new PookInvalidArgumentError('mock', 'this response is not attached to a mock');
+    return this.#mock;
+  }
+
+  /**
+   * Sets the status code (100–599).
+   * @example `pook.get(url).reply().status(404)`
+   */
+  status(code: number): this {
+    assertStatus('status', code);
+    this.#status = code;
+    return this;
+  }
+
+  /**
+   * Adds a header (several calls with one name give several values, e.g. `set-cookie`).
+   * @example `.header('Set-Cookie', 'a=1').header('Set-Cookie', 'b=2')`
+   */
+  header(name: string, value: string): this {
+    assertHeaderName('header', name);
+    assertHeaderValue(`header "${name}"`, value);
+    this.#headers.push([name, value]);
+    return this;
+  }
+
+  /**
+   * Adds several headers; an array value adds one header per element.
+   * @example `.headers({ 'Cache-Control': 'no-store', 'Set-Cookie': ['a=1', 'b=2'] })`
+   */
+  headers(headers: Record<string, string | readonly string[]>): this {
+    assertRecord('headers', headers);
+    for (const [name, value] of Object.entries(headers)) {
+      if (Array.isArray(value)) for (const v of value) this.header(name, v as string);
+      else this.header(name, value as string);
+    }
+    return this;
+  }
+
+  /**
+   * Sets a header, replacing any value it had.
+   * @example `.set('Content-Type', 'text/csv')`
+   */
+  set(name: string, value: string): this {
+    assertHeaderName('set', name);
+    assertHeaderValue(`header "${name}"`, value);
+    const lower = name.toLowerCase();
+    this.#headers = this.#headers.filter(([key]) => key.toLowerCase() !== lower);
+    this.#headers.push([name, value]);
+    return this;
+  }
+
+  /**
+   * Sets the Content-Type; aliases `json`, `xml`, `html`, `text`, `form`, `urlencoded`.
+   * @example `.type('json')`
+   */
+  type(type: string): this {
+    assertHeaderValue('type', type);
+    return this.set('Content-Type', resolveContentType(type));
+  }
+
+  /**
+   * Sets the body: text, bytes, or a stream of chunks sent one by one.
+   * @example `.body('hello')`, `.body(new Uint8Array([1, 2]))`, `.body(['a', 'b'])`
+   */
+  body(body: BodyInit): this {
+    this.#body = toBody('body', body);
+    this.#consumed = false;
+    return this;
+  }
+
+  /**
+   * Serialises `value` as the JSON body and sets `application/json` unless a Content-Type is set.
+   * @example `.json({ id: 1 })`
+   */
+  json(value: unknown): this {
+    this.#body = encoder.encode(toJson('json', value));
+    if (!hasHeader(this.#headers, 'content-type')) this.#headers.push(['Content-Type', 'application/json']);
+    return this;
+  }
+
+  /**
+   * Sets an XML body and `application/xml` unless a Content-Type is set.
+   * @example `.xml('<ok/>')`
+   */
+  xml(xml: string): this {
+    if (typeof xml !== 'string') throw new PookInvalidArgumentError('xml', `expected a string, got ${describe(xml)}`);
+    this.#body = encoder.encode(xml);
+    if (!hasHeader(this.#headers, 'content-type')) this.#headers.push(['Content-Type', 'application/xml']);
+    return this;
+  }
+
+  /**
+   * Uses a file's bytes as the body (read now, when the mock is defined).
+   * @example `.file('./fixtures/user.json')`
+   */
+  file(path: string): this {
+    try {
+      this.#body = readFileSync(path);
+    } catch (cause) {
+      throw new PookInvalidArgumentError('file', `cannot read ${JSON.stringify(path)} (${(cause as Error).message})`, { cause });
+    }
+    return this;
+  }
+
+  /**
+   * The response to send now. Byte bodies get a Content-Length unless one is
+   * set, as a real server would send.
+   */
+  resolve(): ResolvedResponse {
+    const body = this.#body;
+    if (body !== null && !(body instanceof Uint8Array)) {
+      if (this.#consumed) {
+        throw new PookInvalidArgumentError('body', 'a streamed body can be sent once; use reply(fn) to return a fresh stream for each request');
+      }
+      this.#consumed = true;
+    }
+    return finish(this.#status, this.#headers, body);
+  }
+}
+
+function finish(status: number, headers: ReadonlyArray<readonly [string, string]>, body: Uint8Array | AsyncIterable<Uint8Array> | null): ResolvedResponse {
+  let out = headers;
+  if (body instanceof Uint8Array && status >= 200 && status !== 204 && status !== 304 && !hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
+    out = [...headers, ['Content-Length', String(body.byteLength)]];
+  }
+  return { status, statusText: STATUS_CODES[status] ?? 'Unknown', headers: out, body };
+}
+
+/**
+ * Converts what a `reply(fn)` returned into a response to send.
+ * @throws PookInvalidArgumentError when the value is not a valid reply
+ */
+export function resolveDynamicReply(reply: DynamicReply): ResolvedResponse {
+  if (reply instanceof Response) {
+    const headers: Array<[string, string]> = [];
+    for (const [name, value] of reply.headers) if (name !== 'set-cookie') headers.push([name, value]);
+    for (const cookie of reply.headers.getSetCookie()) headers.push(['set-cookie', cookie]);
+    return { status: reply.status, statusText: reply.statusText || (STATUS_CODES[reply.status] ?? 'Unknown'), headers, body: reply.body === null ? null : chunksOf(reply.body) };
+  }
+  assertRecord('reply', reply);
+  const response = new PookResponse();
+  if (reply.status !== undefined) response.status(reply.status);
+  const headers = reply.headers;
+  if (Array.isArray(headers)) for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>) response.header(name, value);
+  else if (headers !== undefined) response.headers(headers as Record<string, string | readonly string[]>);
+  if (reply.json !== undefined) response.json(reply.json);
+  else if (reply.body !== undefined) response.body(reply.body);
+  return response.resolve();
+}
