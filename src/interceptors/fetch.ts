@@ -99,11 +99,14 @@ function followRedirect(response: Response, request: Request, body: Uint8Array |
 function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fetch {
   return async function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     let request = new Request(input, init);
+    // A Request cannot carry undici's `dispatcher` option; keep it for the real call.
+    const dispatcher = (init as { dispatcher?: unknown } | undefined)?.dispatcher;
+    const realInit = dispatcher === undefined ? undefined : ({ dispatcher } as RequestInit);
     for (let redirects = 0; ; redirects++) {
       if (request.signal.aborted) throw request.signal.reason;
       const snap = await snapshot(request);
       const outcome: Outcome = await engine.handle(snap, { signal: request.signal });
-      if (outcome.type === 'passthrough') return realFetch(request);
+      if (outcome.type === 'passthrough') return realFetch(request, realInit);
       if (outcome.type === 'error') {
         if (request.signal.aborted) throw request.signal.reason;
         throw fetchFailed(outcome.error);

@@ -1,46 +1,41 @@
 import http, { type Agent, type ClientRequest } from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import type { RequestHandler } from '../interceptor.js';
 import { startExchange, type AgentRequestOptions } from './http-exchange.js';
-
-/** The agent hook node:http calls for every request; not in @types/node. */
-interface AgentInternals {
-  addRequest(req: ClientRequest, options: AgentRequestOptions): void;
-}
 
 /** What a pook agent needs to know about the agent the caller asked for. */
 interface AgentSource {
   readonly engine: RequestHandler;
   /** The `agent` option as the caller gave it. */
   readonly original: Agent | false | undefined;
+  /** `'http:'` or `'https:'`. */
+  readonly protocol: string;
 }
 
-function settings(original: Agent | undefined): http.AgentOptions {
-  // Mirror keep-alive so the Connection header is the one the caller's agent would send.
-  return { keepAlive: (original as { keepAlive?: boolean } | undefined)?.keepAlive ?? false, maxSockets: original?.maxSockets ?? Number.POSITIVE_INFINITY };
-}
-
-/** Routes every request to a mock socket instead of a pool of real ones. */
-class PookHttpAgent extends http.Agent implements AgentInternals {
+/**
+ * Routes every request to a mock socket instead of a pool of real ones.
+ * ClientRequest only reads an agent's `protocol`, `defaultPort`, `keepAlive`
+ * and `maxSockets` and calls `addRequest`, so one class serves http and
+ * https: none of https.Agent's TLS machinery is ever used by a mock socket.
+ */
+class PookAgent extends http.Agent {
   readonly #source: AgentSource;
-  constructor(source: AgentSource, like: Agent | undefined) {
-    super(settings(like));
-    this.#source = source;
-  }
-  addRequest(req: ClientRequest, options: AgentRequestOptions): void {
-    startExchange(this.#source.engine, req, options, 'http:', this.#source.original);
-  }
-}
 
-/** The https counterpart of {@link PookHttpAgent}. */
-class PookHttpsAgent extends https.Agent implements AgentInternals {
-  readonly #source: AgentSource;
   constructor(source: AgentSource, like: Agent | undefined) {
-    super(settings(like));
+    // Mirror keep-alive so the Connection header is the one the caller's agent would send.
+    super({
+      keepAlive: (like as { keepAlive?: boolean } | undefined)?.keepAlive ?? false,
+      maxSockets: like?.maxSockets ?? Number.POSITIVE_INFINITY,
+    });
     this.#source = source;
+    const self = this as unknown as { protocol: string; defaultPort: number };
+    self.protocol = source.protocol;
+    self.defaultPort = source.protocol === 'https:' ? 443 : 80;
   }
+
+  /** The hook node:http calls for every request (not in @types/node). */
   addRequest(req: ClientRequest, options: AgentRequestOptions): void {
-    startExchange(this.#source.engine, req, options, 'https:', this.#source.original);
+    startExchange(this.#source.engine, req, options, this.#source.protocol, this.#source.original);
   }
 }
 
@@ -66,19 +61,14 @@ export class AgentCache {
   for(given: unknown, module: typeof http | typeof https): Agent {
     const original = given === false ? false : given instanceof http.Agent ? given : undefined;
     const like = original === false ? undefined : (original ?? module.globalAgent);
-    const protocol = (like as { protocol?: string } | undefined)?.protocol ?? (module === https ? 'https:' : 'http:');
-    if (original === false) {
-      let agent = this.#noAgent.get(protocol);
-      if (agent === undefined) this.#noAgent.set(protocol, (agent = this.#create(protocol, { engine: this.#engine, original: false }, undefined)));
-      return agent;
+    const protocol = (like as { protocol?: string } | undefined)?.protocol ?? (module === http ? 'http:' : 'https:');
+    const cache = original === false ? undefined : this.#byAgent;
+    let agent = cache === undefined ? this.#noAgent.get(protocol) : cache.get(like!);
+    if (agent === undefined) {
+      agent = new PookAgent({ engine: this.#engine, original, protocol }, like);
+      if (cache === undefined) this.#noAgent.set(protocol, agent);
+      else cache.set(like!, agent);
     }
-    const key = like as Agent;
-    let agent = this.#byAgent.get(key);
-    if (agent === undefined) this.#byAgent.set(key, (agent = this.#create(protocol, { engine: this.#engine, original }, like)));
     return agent;
-  }
-
-  #create(protocol: string, source: AgentSource, like: Agent | undefined): Agent {
-    return protocol === 'https:' ? new PookHttpsAgent(source, like) : new PookHttpAgent(source, like);
   }
 }

@@ -1,0 +1,58 @@
+// Contract adapters for node:http and node:https themselves: request(),
+// get() and `new http.ClientRequest()`, with any extra request options
+// (agent, ca…). The module functions are read at call time, so the patched
+// ones are used while pook is active.
+
+import http from 'node:http';
+import https from 'node:https';
+import { expect } from 'vitest';
+import type { ClientAdapter, ClientFailure, ContractRequest, ContractResponse } from '../contract/contract.js';
+import { fromRecord } from './normalise.js';
+
+/** How the request is started. */
+export type NodeHttpEntry = 'request' | 'get' | 'ClientRequest';
+
+function collect(res: http.IncomingMessage): Promise<ContractResponse> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('error', reject);
+    res.on('end', () => resolve({ status: res.statusCode ?? 0, ...fromRecord(res.headers), body: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
+
+function start(module: typeof http | typeof https, entry: NodeHttpEntry, url: string, options: https.RequestOptions, body: string | undefined): Promise<ContractResponse> {
+  return new Promise((resolve, reject) => {
+    const onResponse = (res: http.IncomingMessage): void => {
+      collect(res).then(resolve, reject);
+    };
+    let req: http.ClientRequest;
+    if (entry === 'get') req = module.get(url, options, onResponse);
+    else if (entry === 'request') req = module.request(url, options, onResponse);
+    else {
+      // ClientRequest takes one options object; node:https has no ClientRequest of its own.
+      const target = new URL(url);
+      req = new http.ClientRequest({ protocol: target.protocol, hostname: target.hostname.replace(/^\[|\]$/g, ''), port: target.port, path: `${target.pathname}${target.search}`, ...options }, onResponse);
+    }
+    req.on('error', reject);
+    if (entry !== 'get') req.end(body);
+  });
+}
+
+/** An adapter for node:http or node:https; `options` are added to every request (agent, ca…). */
+export function nodeHttpAdapter(name: string, module: typeof http | typeof https, entry: NodeHttpEntry, options: () => https.RequestOptions = () => ({})): ClientAdapter {
+  return {
+    name,
+    protocol: module === https ? 'https' : 'http',
+    getOnly: entry === 'get',
+    request({ url, method = 'GET', headers = {}, body }: ContractRequest) {
+      return start(module, entry, url, { ...options(), method, headers }, body);
+    },
+    failure(thrown): ClientFailure {
+      // node:http emits 'error' with the error itself.
+      expect(thrown).toBeInstanceOf(Error);
+      const error = thrown as Error & { code?: unknown };
+      return { error, code: error.code, message: error.message };
+    },
+  };
+}
