@@ -15,12 +15,22 @@ export function show(value: unknown): string {
   return inspect(value, { depth: 4, breakLength: Number.POSITIVE_INFINITY, maxArrayLength: 10, maxStringLength: 200 });
 }
 
-/** Closest first: fewer failed expectations first; expired and filtered mocks after evaluated ones. */
+// A mock for another host (or whose URL RegExp fails) is about a different
+// service: however few its other failures, it is never closer than a mock for
+// the request's own host.
+const FAR = new Set(['url', 'url host']);
+const far = (r: MockReport): number => (r.results.some((result) => !result.pass && FAR.has(result.expectation)) ? 1 : 0);
+
+/**
+ * Closest first: evaluated mocks before expired and filtered ones, mocks for
+ * the request's host before the others, then fewer failed expectations, then
+ * registration order.
+ */
 export function rankReports(reports: MockReport[]): MockReport[] {
   const weight = (r: MockReport): number => (r.state === 'evaluated' ? 0 : 1);
   return reports
     .map((report, index) => ({ report, index }))
-    .sort((a, b) => weight(a.report) - weight(b.report) || a.report.failures - b.report.failures || a.index - b.index)
+    .sort((a, b) => weight(a.report) - weight(b.report) || far(a.report) - far(b.report) || a.report.failures - b.report.failures || a.index - b.index)
     .map(({ report }) => report);
 }
 
@@ -40,10 +50,17 @@ export function formatRequest(request: PookRequest): string {
 }
 
 function formatResult(result: MatchResult): string {
-  const mark = result.pass ? '✓' : '✗';
-  if (result.pass) return `      ${mark} ${result.expectation}`;
-  const detail = result.reason ?? `expected ${show(result.expected)}, got ${show(result.actual)}`;
-  return `      ${mark} ${result.expectation}: ${detail}`;
+  if (result.pass) return `      ✓ ${result.expectation}`;
+  const { reason, expected, actual } = result;
+  let detail: string | undefined;
+  if (reason === undefined) {
+    // A custom matcher that returned a bare `false` has nothing more to say.
+    detail = expected === undefined && actual === undefined ? undefined : `expected ${show(expected)}, got ${show(actual)}`;
+  } else {
+    // "header is missing" alone does not say what was expected.
+    detail = expected !== undefined && actual === undefined ? `${reason} (expected ${show(expected)})` : reason;
+  }
+  return detail === undefined ? `      ✗ ${result.expectation}` : `      ✗ ${result.expectation}: ${detail}`;
 }
 
 function formatReport(report: MockReport, position: number): string {

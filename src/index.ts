@@ -60,6 +60,11 @@ export type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from '.
 export { FetchInterceptor } from './interceptors/fetch.js';
 export { HttpInterceptor } from './interceptors/http.js';
 
+// `del` is only the source name of `delete` (a reserved word), not part of the
+// API (SPEC §2: "No other aliases"): the default export leaves it out, as the
+// named exports do.
+const functions: Omit<typeof api, 'del'> = (({ del: _del, ...rest }: typeof api) => rest)(api);
+
 /**
  * The whole API as one object: `import pook from 'pook'` gives the same
  * functions and classes as `import * as pook from 'pook'`.
@@ -71,7 +76,7 @@ export { HttpInterceptor } from './interceptors/http.js';
  * pook.get('https://api.test/users').reply(200).json([{ id: 1 }]);
  * ```
  */
-const pook: typeof api & {
+const pook: Omit<typeof api, 'del'> & {
   readonly delete: typeof api.del;
   readonly Engine: typeof Engine;
   readonly Mock: typeof Mock;
@@ -86,7 +91,7 @@ const pook: typeof api & {
   readonly FetchInterceptor: typeof FetchInterceptor;
   readonly HttpInterceptor: typeof HttpInterceptor;
 } = Object.freeze({
-  ...api,
+  ...functions,
   delete: api.del,
   Engine,
   Mock,

@@ -341,6 +341,7 @@ export class Mock {
       return this;
     }
     assertStatus('reply', arg);
+    this.#replyFn = undefined; // the last reply() wins, as with every other setter
     return this.#response.status(arg);
   }
 

@@ -23,6 +23,37 @@ const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 const unset = Symbol('unset');
 
+// A request is immutable (SPEC §5), so its headers refuse changes once built:
+// a mapper or callback that edited them in place would silently rewrite what
+// other mocks, the history and the no-match report see. The guard is a
+// WeakSet rather than a field so the Headers constructor, which may fill the
+// object through these very methods, still works.
+const sealed = new WeakSet<Headers>();
+function refuse(): never {
+  throw new TypeError('pook: request headers are read-only; use request.with({ headers }) for a modified copy.');
+}
+class ReadonlyHeaders extends Headers {
+  constructor(init: HeadersInit | undefined) {
+    super(init);
+    sealed.add(this);
+  }
+
+  override append(name: string, value: string): void {
+    if (sealed.has(this)) refuse();
+    super.append(name, value);
+  }
+
+  override set(name: string, value: string): void {
+    if (sealed.has(this)) refuse();
+    super.set(name, value);
+  }
+
+  override delete(name: string): void {
+    if (sealed.has(this)) refuse();
+    super.delete(name);
+  }
+}
+
 /**
  * An immutable snapshot of an outgoing request: what matchers, filters,
  * callbacks and the history see. The body is always the whole payload.
@@ -41,7 +72,7 @@ export class PookRequest {
   readonly method: string;
   /** The absolute request URL. */
   readonly url: URL;
-  /** Case-insensitive request headers; multiple values joined with `', '`. */
+  /** Case-insensitive, read-only request headers; multiple values joined with `', '`. */
   readonly headers: Headers;
   /** The full payload, or `undefined` when the request has no body. */
   readonly body: Uint8Array | undefined;
@@ -60,7 +91,7 @@ export class PookRequest {
   constructor(init: PookRequestInit) {
     this.method = init.method.toUpperCase();
     this.url = typeof init.url === 'string' ? new URL(init.url) : new URL(init.url.href);
-    this.headers = new Headers(init.headers);
+    this.headers = new ReadonlyHeaders(init.headers);
     const body = init.body;
     this.body = typeof body === 'string' ? encoder.encode(body) : body;
     this.client = init.client ?? 'unknown';

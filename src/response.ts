@@ -196,8 +196,8 @@ export class PookResponse {
   }
 
   /**
-   * The response to send now. Byte bodies get a Content-Length unless one is
-   * set, as a real server would send.
+   * The response to send now. Byte bodies, and no body (`0`), get a
+   * Content-Length unless one is set, as a real server would send.
    */
   resolve(): ResolvedResponse {
     const body = this.#body;
@@ -211,12 +211,20 @@ export class PookResponse {
   }
 }
 
-function finish(status: number, headers: ReadonlyArray<readonly [string, string]>, body: Uint8Array | AsyncIterable<Uint8Array> | null): ResolvedResponse {
+function finish(
+  status: number,
+  headers: ReadonlyArray<readonly [string, string]>,
+  body: Uint8Array | AsyncIterable<Uint8Array> | null,
+  statusText: string = STATUS_CODES[status] ?? 'Unknown',
+): ResolvedResponse {
   let out = headers;
-  if (body instanceof Uint8Array && status >= 200 && status !== 204 && status !== 304 && !hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
-    out = [...headers, ['Content-Length', String(body.byteLength)]];
+  // No body is an empty body: without `Content-Length: 0` a client reading
+  // HTTP/1.1 would wait for the connection to close to know the body ended.
+  const length = body === null ? 0 : body instanceof Uint8Array ? body.byteLength : undefined;
+  if (length !== undefined && status >= 200 && status !== 204 && status !== 304 && !hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
+    out = [...headers, ['Content-Length', String(length)]];
   }
-  return { status, statusText: STATUS_CODES[status] ?? 'Unknown', headers: out, body };
+  return { status, statusText, headers: out, body };
 }
 
 /**
@@ -228,7 +236,7 @@ export function resolveDynamicReply(reply: DynamicReply): ResolvedResponse {
     const headers: Array<[string, string]> = [];
     for (const [name, value] of reply.headers) if (name !== 'set-cookie') headers.push([name, value]);
     for (const cookie of reply.headers.getSetCookie()) headers.push(['set-cookie', cookie]);
-    return { status: reply.status, statusText: reply.statusText || (STATUS_CODES[reply.status] ?? 'Unknown'), headers, body: reply.body === null ? null : chunksOf(reply.body) };
+    return finish(reply.status, headers, reply.body === null ? null : chunksOf(reply.body), reply.statusText || undefined);
   }
   assertRecord('reply', reply);
   const response = new PookResponse();

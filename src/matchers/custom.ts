@@ -4,8 +4,12 @@ import type { Mock } from '../mock.js';
 import type { PookRequest } from '../request.js';
 import { describe } from '../validate.js';
 
-/** A custom matcher: a function returning a boolean or a {@link MatchResult}, or a {@link Matcher} object. */
-export type CustomMatcher = ((request: PookRequest, mock: Mock) => boolean | MatchResult) | Matcher;
+/**
+ * A custom matcher: a function returning a boolean or a {@link MatchResult},
+ * or an object with `match(request)` (a {@link Matcher}; its `name`, used in
+ * reports, is optional here).
+ */
+export type CustomMatcher = ((request: PookRequest, mock: Mock) => boolean | MatchResult) | (Omit<Matcher, 'name'> & { readonly name?: string });
 
 /**
  * Adapts a user-supplied matcher (function or object). A matcher that throws

@@ -6,7 +6,7 @@ import { describe } from '../validate.js';
 
 interface AjvError { instancePath: string; message?: string; params?: Record<string, unknown> }
 interface ValidateFunction { (data: unknown): boolean; errors?: AjvError[] | null }
-interface AjvInstance { compile(schema: object): ValidateFunction }
+interface AjvInstance { compile(schema: object): ValidateFunction; removeSchema(schema: object): unknown }
 type AjvClass = new (options: object) => AjvInstance;
 
 // Ajv is loaded on the first jsonSchema() call, not on import: most suites
@@ -62,7 +62,12 @@ export class JsonSchemaMatcher implements Matcher {
     const declared = (parsed as { $schema?: unknown }).$schema;
     const draft = typeof declared === 'string' && /draft-0[4-7]/.test(declared) ? 'draft07' : 'draft2020';
     try {
-      this.#validate = ajv(draft).compile(parsed);
+      const instance = ajv(draft);
+      // Ajv registers a schema under its $id and refuses a second one with the
+      // same $id; every mock compiles its own copy, so drop the earlier one
+      // (already compiled validators keep working).
+      instance.removeSchema(parsed);
+      this.#validate = instance.compile(parsed);
     } catch (cause) {
       throw new PookInvalidArgumentError('jsonSchema', `invalid JSON Schema (${(cause as Error).message})`, { cause });
     }

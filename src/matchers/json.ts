@@ -5,8 +5,12 @@ import { describe, toJson } from '../validate.js';
 import { deepDiff, formatDifferences } from './deep-diff.js';
 import { testRegExp } from './regexp.js';
 
-/** What `json()` accepts: a JSON value, a JSON string (parsed first) or a RegExp over the raw text. */
-export type JsonExpectation = Record<string, unknown> | readonly unknown[] | string | number | boolean | null | RegExp;
+/**
+ * What `json()` accepts: a JSON value, a JSON string (parsed first) or a
+ * RegExp over the raw text. Objects are typed `object` so that values of an
+ * `interface` type, which have no index signature, are accepted too.
+ */
+export type JsonExpectation = object | string | number | boolean | null;
 
 /**
  * Matches a JSON body by deep equality (object key order ignored, array

@@ -41,8 +41,12 @@ export function parseMockUrl(input: string, argument = 'url'): MockUrl {
   } catch (cause) {
     throw new PookInvalidArgumentError(argument, `${JSON.stringify(text)} is not a valid URL`, { cause });
   }
-  if (url.hostname === '') throw new PookInvalidArgumentError(argument, `${JSON.stringify(text)} has no host`);
   const [, authority = '', rest = ''] = AUTHORITY.exec(text) ?? [];
+  // WHATWG parsing would read '/users' or 'http:///users' as the host "users";
+  // a mock URL without a host is a mistake, not a host named like the path.
+  if (url.hostname === '' || authority === '') {
+    throw new PookInvalidArgumentError(argument, `${JSON.stringify(text)} has no host (to expect a path on any host, use path())`);
+  }
   const portText = /:(\d+)$/.exec(authority.replace(/^.*@/, ''))?.[1];
   return {
     protocol: scheme === undefined ? undefined : `${scheme}:`,

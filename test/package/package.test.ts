@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// These tests run the *built* package (dist/), as a user installs it: the
+// fixtures import 'pook', which resolves through package.json "exports".
+// `npm test` builds first; run `npx tsup` before running this file alone.
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+function run(name: string): Record<string, unknown> {
+  const stdout = execFileSync(process.execPath, [fixture(name)], { cwd: root, encoding: 'utf8', timeout: 15_000 });
+  const lines = stdout.trim().split('\n');
+  return JSON.parse(lines.at(-1)!) as Record<string, unknown>;
+}
+
+beforeAll(() => {
+  for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']) {
+    if (!existsSync(new URL(`../../${file}`, import.meta.url))) {
+      throw new Error(`${file} is missing: build the package first (npx tsup, or npm test which builds before testing).`);
+    }
+  }
+});
+
+describe('built package', () => {
+  it('ESM: import pook from "pook" and import * as ns give the same API, and it mocks fetch', () => {
+    expect(run('esm.mjs')).toEqual({
+      format: 'esm',
+      sameMembers: true,
+      defaultIsNamespace: true,
+      status: 200,
+      contentType: 'application/json',
+      body: [{ id: 1, name: 'ada' }],
+      schema: 204,
+      xml: 202,
+      unmatched: 'fetch failed / true / POOK_NO_MATCH',
+      active: false,
+    });
+  });
+
+  it('CommonJS: require("pook") gives the same API, patches nothing on require, and mocks fetch', () => {
+    expect(run('cjs.cjs')).toEqual({
+      format: 'cjs',
+      patchedOnRequire: false,
+      hasDefault: true,
+      status: 201,
+      body: { id: 2 },
+      schema: 204,
+      xml: 202,
+      invalid: 'true / POOK_INVALID_ARGUMENT / reply',
+      isDone: true,
+      active: false,
+      restored: true,
+    });
+  });
+});
+
+// A consumer project with the package installed (a symlink in node_modules),
+// type-checked with skipLibCheck off: the shipped .d.ts/.d.cts must resolve
+// through "exports" and compile on their own, for ESM and CommonJS.
+const CONSUMER_ESM = `
+import pook, { type Mock, PookResponse } from 'pook';
+import * as ns from 'pook';
+const mock: Mock = pook.get('api.test');
+const response: PookResponse = ns.post('api.test').reply(201);
+const same: typeof ns.get = pook.get;
+// @ts-expect-error unknown option
+pook.get('api.test', { tmes: 1 });
+{
+  using scope = pook.use();
+  void scope.engine;
+}
+void mock, response, same;
+`;
+const CONSUMER_CJS = `
+import pook = require('pook');
+const mock: pook.Mock = pook.get('api.test');
+const response: pook.PookResponse = mock.reply(200);
+// @ts-expect-error unknown option
+pook.get('api.test', { tmes: 1 });
+void response;
+`;
+const CONSUMER_TSCONFIG = {
+  compilerOptions: {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    target: 'ES2022',
+    lib: ['ES2023', 'ESNext.Disposable', 'DOM'],
+    types: [],
+    noEmit: true,
+    skipLibCheck: false,
+  },
+  files: ['esm.mts', 'cjs.cts'],
+};
+
+describe('built type declarations', () => {
+  it('type-check in a consumer project, from ESM and from CommonJS', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pook-consumer-'));
+    try {
+      mkdirSync(join(dir, 'node_modules'));
+      symlinkSync(root, join(dir, 'node_modules', 'pook'), 'dir');
+      writeFileSync(join(dir, 'esm.mts'), CONSUMER_ESM);
+      writeFileSync(join(dir, 'cjs.cts'), CONSUMER_CJS);
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(CONSUMER_TSCONFIG));
+      const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+      let output = '';
+      try {
+        execFileSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', timeout: 60_000 });
+      } catch (error) {
+        output = String((error as { stdout?: string }).stdout ?? error);
+      }
+      expect(output).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

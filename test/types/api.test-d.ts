@@ -1,0 +1,147 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import pook, {
+  Engine,
+  Mock,
+  PookResponse,
+  type MatchResult,
+  type MockOptions,
+  type PookRequest,
+  type PookScope,
+} from '../../src/index.js';
+import * as ns from '../../src/index.js';
+
+describe('module API types', () => {
+  it('default export and namespace import have the same members', () => {
+    expectTypeOf<keyof typeof pook>().toEqualTypeOf<Exclude<keyof typeof ns, 'default'>>();
+    expectTypeOf(pook.get).toEqualTypeOf(ns.get);
+    expectTypeOf(pook.delete).toEqualTypeOf(ns.delete);
+    expectTypeOf(pook.Mock).toEqualTypeOf(ns.Mock);
+    // @ts-expect-error `del` is only the source name of `delete`
+    void pook.del;
+  });
+
+  it('mock definition functions return a Mock', () => {
+    expectTypeOf(pook.get('api.test')).toEqualTypeOf<Mock>();
+    expectTypeOf(pook.mock(/api\.test/)).toEqualTypeOf<Mock>();
+    expectTypeOf(pook.post({ url: 'api.test', times: 2 })).toEqualTypeOf<Mock>();
+    expectTypeOf(pook.delete('api.test', { persist: true })).toEqualTypeOf<Mock>();
+  });
+
+  it('reply() returns the PookResponse, .mock returns the Mock, reply(fn) returns the Mock', () => {
+    const mock = pook.get('api.test');
+    expectTypeOf(mock.reply()).toEqualTypeOf<PookResponse>();
+    expectTypeOf(mock.reply(201)).toEqualTypeOf<PookResponse>();
+    expectTypeOf(mock.reply(201).json({ id: 1 }).header('a', 'b')).toEqualTypeOf<PookResponse>();
+    expectTypeOf(mock.reply(201).mock).toEqualTypeOf<Mock>();
+    expectTypeOf(mock.reply((req) => ({ status: 200, json: { path: req.url.pathname } }))).toEqualTypeOf<Mock>();
+    expectTypeOf(mock.reply(async () => new Response('ok'))).toEqualTypeOf<Mock>();
+    // @ts-expect-error a reply function must return a Response or a reply object
+    mock.reply(() => 'text');
+  });
+
+  it('the DSL chains keep the Mock type', () => {
+    const chained = pook.post('api.test').header('a', /b/).json({ a: 1 }).times(2).persist().delay(5);
+    expectTypeOf(chained).toEqualTypeOf<Mock>();
+  });
+
+  it('use() returns a Disposable and AsyncDisposable scope', () => {
+    const scope = pook.use();
+    expectTypeOf(scope).toEqualTypeOf<PookScope>();
+    expectTypeOf(scope).toMatchTypeOf<Disposable>();
+    expectTypeOf(scope).toMatchTypeOf<AsyncDisposable>();
+    expectTypeOf(scope.engine).toEqualTypeOf<Engine>();
+    expectTypeOf(pook.use({ network: true })).toEqualTypeOf<PookScope>();
+  });
+
+  it('use(fn) returns what fn returns', () => {
+    expectTypeOf(pook.use((engine) => engine.mocks.length)).toEqualTypeOf<number>();
+    expectTypeOf(pook.use(async () => 'x')).toEqualTypeOf<Promise<string>>();
+    // @ts-expect-error unknown use() option
+    pook.use({ networking: true });
+  });
+
+  it('activate(fn) / on(fn) preserve the function type', () => {
+    const sync = pook.activate((a: number, b: string): boolean => a > b.length);
+    expectTypeOf(sync).toEqualTypeOf<(a: number, b: string) => boolean>();
+    const async = pook.on(async (url: string) => url.length);
+    expectTypeOf(async).toEqualTypeOf<(url: string) => Promise<number>>();
+    expectTypeOf(pook.activate()).toEqualTypeOf<void>();
+  });
+
+  it('state functions have the SPEC return types', () => {
+    expectTypeOf(pook.pending()).toEqualTypeOf<number>();
+    expectTypeOf(pook.isPending()).toEqualTypeOf<boolean>();
+    expectTypeOf(pook.pendingMocks()).toEqualTypeOf<Mock[]>();
+    expectTypeOf(pook.unmatchedRequests()).toEqualTypeOf<PookRequest[]>();
+    expectTypeOf(pook.unmatched()).toEqualTypeOf<number>();
+    expectTypeOf(pook.isUnmatched()).toEqualTypeOf<boolean>();
+    expectTypeOf(pook.isDone()).toEqualTypeOf<boolean>();
+    expectTypeOf(pook.regex('a')).toEqualTypeOf<RegExp>();
+    expectTypeOf(pook.engine()).toEqualTypeOf<Engine>();
+  });
+});
+
+describe('MockOptions types', () => {
+  it('an unknown key is a compile error', () => {
+    // @ts-expect-error unknown option
+    pook.get('api.test', { tmes: 5 });
+    // @ts-expect-error unknown option
+    new Mock({ url: 'api.test', responseStatus: 200 });
+    const options: MockOptions = { url: 'api.test', times: 2, reply: 201, responseJson: { ok: true } };
+    expectTypeOf(options).toMatchTypeOf<MockOptions>();
+  });
+
+  it('values are typed', () => {
+    // @ts-expect-error times is a number
+    pook.get('api.test', { times: '2' });
+    // @ts-expect-error persist is a boolean
+    pook.get('api.test', { persist: 'yes' });
+    // @ts-expect-error header values are strings or RegExps
+    pook.get('api.test', { headers: { a: 1 } });
+  });
+
+  it('json() accepts any object, including interface-typed values', () => {
+    interface User {
+      name: string;
+      tags: string[];
+    }
+    const user: User = { name: 'ada', tags: [] };
+    expectTypeOf(pook.post('api.test').json(user)).toEqualTypeOf<Mock>();
+    expectTypeOf(pook.post('api.test', { json: user })).toEqualTypeOf<Mock>();
+    expectTypeOf(pook.post('api.test').json([user])).toEqualTypeOf<Mock>();
+    // @ts-expect-error undefined is not JSON
+    pook.post('api.test').json(undefined);
+  });
+
+  it('custom matchers: a function, or an object with match() and an optional name', () => {
+    pook.get('api.test').addMatcher((req) => req.headers.has('x'));
+    pook.get('api.test').use((req): MatchResult => ({ pass: true, expectation: req.method }));
+    pook.get('api.test').use({ match: (req) => req.method === 'GET' });
+    pook.get('api.test', { use: [{ name: 'n', match: () => true }] });
+    // @ts-expect-error a matcher must return a boolean or a MatchResult
+    pook.get('api.test').addMatcher(() => 'yes');
+  });
+
+  it('filter, map and callback receive the request and the mock', () => {
+    pook.get('api.test')
+      .filter((req, mock) => {
+        expectTypeOf(req).toEqualTypeOf<PookRequest>();
+        expectTypeOf(mock).toEqualTypeOf<Mock>();
+        return true;
+      })
+      .map((req) => req.with({ method: 'PUT' }))
+      .callback((req) => void req.url);
+  });
+});
+
+describe('PookRequest types', () => {
+  it('is immutable: fields are readonly', () => {
+    const req = null as unknown as PookRequest;
+    // @ts-expect-error readonly
+    req.method = 'GET';
+    expectTypeOf(req.with({ method: 'PUT' })).toEqualTypeOf<PookRequest>();
+    expectTypeOf(req.query).toEqualTypeOf<Record<string, string[]>>();
+    expectTypeOf(req.body).toEqualTypeOf<Uint8Array | undefined>();
+    expectTypeOf(req.json).toEqualTypeOf<unknown>();
+  });
+});

@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import pook, { Engine, Mock, PookNoMatchesError, PookRequest, isPookError } from '../../src/index.js';
+
+afterEach(() => pook.off());
+
+const request = new PookRequest({
+  method: 'POST',
+  url: 'https://api.test/users?page=1',
+  headers: { 'content-type': 'application/json', authorization: 'Bearer abcdefghijklmnopqrstuvwxyz', 'x-api-key': 'wrong', 'x-noise': 'n' },
+  body: '{"name":"bob","age":3}',
+});
+
+function engineWith(...mocks: Mock[]): Engine {
+  const engine = new Engine();
+  for (const mock of mocks) engine.addMock(mock);
+  return engine;
+}
+
+describe('no-match report', () => {
+  it('is a PookNoMatchesError carrying the request and per-mock reports', () => {
+    const mock = new Mock({ url: 'api.test/users', method: 'GET' });
+    const error = engineWith(mock).noMatchError(request);
+    expect(error).toBeInstanceOf(PookNoMatchesError);
+    expect(isPookError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'POOK_NO_MATCH', name: 'PookNoMatchesError', request });
+    expect(error.candidates).toHaveLength(1);
+    expect(error.candidates[0]!.mock).toBe(mock);
+    expect(error.candidates[0]!.results.filter((r) => !r.pass)).toEqual([{ pass: false, expectation: 'method', expected: 'GET', actual: 'POST' }]);
+  });
+
+  it('names the method and URL, notable headers (authorization shortened) and a body excerpt', () => {
+    const { message } = engineWith().noMatchError(request);
+    expect(message.split('\n')[0]).toBe('pook: no mock matches POST https://api.test/users?page=1');
+    expect(message).toContain('content-type: application/json');
+    expect(message).toContain('authorization: Bearer abcde…');
+    expect(message).not.toContain('abcdefghijklmnopqrstuvwxyz');
+    expect(message).not.toContain('x-noise');
+    expect(message).toContain('body: {"name":"bob","age":3}');
+    expect(message).toContain('No mocks are registered.');
+    expect(message).toContain('Real networking is disabled');
+  });
+
+  it('cuts a long body', () => {
+    const long = request.with({ body: 'x'.repeat(1000) });
+    const { message } = engineWith().noMatchError(long);
+    expect(message).toContain(`body: ${'x'.repeat(300)}… (1000 bytes)`);
+    expect(message).not.toContain('x'.repeat(301));
+  });
+
+  it('gives, per mock, each failing expectation with expected and actual', () => {
+    const mock = new Mock({ url: 'https://api.test/users', method: 'POST', headers: { 'X-Api-Key': 'secret' }, params: { page: '2' }, json: { name: 'ada' } });
+    const { message } = engineWith(mock).noMatchError(request);
+    expect(message).toContain('1. POST https://api.test/users (times(1), 0 calls)');
+    expect(message).toContain('✓ method');
+    expect(message).toContain('✗ header "x-api-key": expected "secret", got "wrong"');
+    expect(message).toContain('✗ query "page": expected "2", got "1"');
+    expect(message).toContain('✗ json: $.name: expected "ada", got "bob"; $.age: unexpected (got 3)');
+  });
+
+  it('says what was expected when the request lacks it', () => {
+    const mock = new Mock({ url: 'api.test', headers: { 'X-Trace': 't1' }, params: { limit: '10' } });
+    const { message } = engineWith(mock).noMatchError(request);
+    expect(message).toContain('✗ header "x-trace": header is missing (expected "t1")');
+    expect(message).toContain('✗ query "limit": param is missing (expected "10")');
+  });
+
+  it('a custom matcher returning false is named without made-up values', () => {
+    const mock = new Mock({ url: 'api.test' }).addMatcher(function isAdmin() {
+      return false;
+    });
+    const { message } = engineWith(mock).noMatchError(request);
+    expect(message).toMatch(/✗ custom matcher isAdmin$/m);
+    expect(message).not.toContain('expected undefined');
+  });
+
+  it('a custom MatchResult reason is shown', () => {
+    const mock = new Mock({ url: 'api.test' }).addMatcher(() => ({ pass: false, expectation: 'tenant', reason: 'tenant "acme" is not allowed' }));
+    expect(engineWith(mock).noMatchError(request).message).toContain('✗ tenant: tenant "acme" is not allowed');
+  });
+
+  it('json schema failures are listed', () => {
+    const mock = new Mock({ url: 'api.test', jsonSchema: { type: 'object', required: ['id'], properties: { age: { type: 'string' } } } });
+    const { message } = engineWith(mock).noMatchError(request);
+    expect(message).toContain("✗ json schema: $ must have required property 'id'; $.age must be string");
+  });
+
+  it('says when a mock is expired or skipped by its filter', () => {
+    const expired = new Mock({ url: 'api.test' });
+    expired.attempt(request);
+    const filtered = new Mock({ url: 'api.test', filter: () => false });
+    const { message } = engineWith(expired, filtered).noMatchError(request);
+    expect(message).toContain('✗ expired: matched 1 time already, times(1)');
+    expect(message).toContain("✗ skipped by the mock's filter");
+  });
+
+  it('shows the closest three mocks, closest first; debug() shows all', () => {
+    const engine = engineWith(
+      new Mock({ url: 'api.test', method: 'GET', headers: { a: '1' }, params: { z: '1' } }), // 3 failures
+      new Mock({ url: 'api.test', method: 'GET' }), // 1 failure
+      new Mock({ url: 'api.test', method: 'GET', headers: { a: '1' } }), // 2 failures
+      new Mock({ url: 'api.test/users', method: 'GET', params: { page: '2' } }), // 2 failures
+    );
+    const { message } = engine.noMatchError(request);
+    expect(message).toContain('Mocks tried (closest 3 of 4; pook.debug() shows all):');
+    const labels = [...message.matchAll(/^ {2}(\d)\. (.*) \(/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(labels).toEqual(['1 GET api.test', '2 GET api.test', '3 GET api.test/users']);
+    engine.debug = true;
+    expect([...engine.noMatchError(request).message.matchAll(/^ {2}\d\. /gm)]).toHaveLength(4);
+  });
+
+  it('a mock for another host is never closer than one for the request host', () => {
+    const engine = engineWith(
+      new Mock({ url: 'https://api.test/users', method: 'POST', headers: { 'x-api-key': 'secret' }, json: { name: 'ada' } }),
+      new Mock({ url: 'other.test' }),
+    );
+    const [first, second] = engine.noMatchError(request).candidates;
+    expect(first!.mock.label).toBe('POST https://api.test/users');
+    expect(second!.mock.label).toBe('ANY other.test');
+  });
+
+  it('says when an engine filter rejected the request', async () => {
+    const engine = engineWith(new Mock({ url: 'api.test' }));
+    engine.filter(() => false);
+    const outcome = await engine.handle(request);
+    const error = (outcome as unknown as { error: PookNoMatchesError }).error;
+    expect(error.message).toContain('It was rejected by an engine filter before any mock was tried.');
+    expect(error.candidates).toEqual([]);
+  });
+
+  it('reaches a fetch caller as the cause of TypeError("fetch failed")', async () => {
+    pook.activate();
+    pook.get('api.test/users').header('accept', 'application/json').reply(200);
+    const failure = await fetch('http://api.test/users', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(TypeError);
+    expect((failure as TypeError).message).toBe('fetch failed');
+    const error = (failure as TypeError).cause as PookNoMatchesError;
+    expect(error).toBeInstanceOf(PookNoMatchesError);
+    expect(error.request.client).toBe('fetch');
+    expect(error.message).toContain('pook: no mock matches POST http://api.test/users');
+    expect(error.message).toContain('content-type: text/plain');
+    expect(error.message).toContain('body: hello');
+    expect(error.message).toContain('✗ method: expected "GET", got "POST"');
+    expect(error.message).toContain('✗ header "accept": expected "application/json", got "*/*"');
+  });
+
+  it('pook.debug() logs each decision to stderr', async () => {
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      pook.activate();
+      pook.debug();
+      pook.get('api.test/ok').reply(200);
+      await fetch('http://api.test/ok');
+      await fetch('http://api.test/missing').catch(() => undefined);
+      pook.debug(false);
+      await fetch('http://api.test/quiet').catch(() => undefined);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(lines).toEqual(['pook: GET http://api.test/ok → GET api.test/ok\n', 'pook: GET http://api.test/missing → blocked (no mock matched)\n']);
+  });
+});
