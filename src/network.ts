@@ -1,4 +1,6 @@
+import { isIPv6 } from 'node:net';
 import { PookInvalidArgumentError } from './errors.js';
+import { effectivePort } from './matchers/url.js';
 import type { PookRequest } from './request.js';
 import { describe } from './validate.js';
 
@@ -78,8 +80,13 @@ function hostFilter(host: string | RegExp): NetworkFilter {
     throw new PookInvalidArgumentError('enableNetwork', `expected a hostname string or a RegExp, got ${describe(host)}`);
   }
   const expected = host.trim().toLowerCase();
-  // "host:port" compares host and port; a bare name compares the hostname only.
-  return expected.includes(':') && !expected.startsWith('[')
-    ? (request) => request.url.host === expected
-    : (request) => request.url.hostname === expected;
+  // "name:port" and "[v6]:port" compare hostname and effective port; a bare
+  // name, "[v6]" or a bare IPv6 address ("::1") compares the hostname only.
+  if (isIPv6(expected)) return (request) => request.url.hostname === `[${expected}]`;
+  const withPort = /^(\[[^\]]+\]|[^:[]+):(\d+)$/.exec(expected);
+  if (withPort !== null) {
+    const [, hostname, port] = withPort;
+    return (request) => request.url.hostname === hostname && effectivePort(request.url) === Number(port);
+  }
+  return (request) => request.url.hostname === expected;
 }

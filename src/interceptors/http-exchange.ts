@@ -33,12 +33,17 @@ async function sendResponse(socket: MockSocket, response: ResolvedResponse, meth
   const noBody = method === 'HEAD' || status === 204 || status === 304 || status < 200;
   let headers = response.headers;
   const streamed = body !== null && !(body instanceof Uint8Array);
-  const chunked = streamed && !noBody && !hasHeader(headers, 'content-length');
-  if (chunked && !hasHeader(headers, 'transfer-encoding')) headers = [...headers, ['Transfer-Encoding', 'chunked']];
+  // Chunked when the mock says so, or when a stream has no declared length:
+  // the body is then framed whatever its source, so the client sees its end.
+  const declaredChunked = headers.some(([key, value]) => key.toLowerCase() === 'transfer-encoding' && /\bchunked\b/i.test(value));
+  const chunked = !noBody && (declaredChunked || (streamed && !hasHeader(headers, 'content-length')));
+  if (chunked && !declaredChunked) headers = [...headers, ['Transfer-Encoding', 'chunked']];
   socket.push(responseHead(status, response.statusText, headers));
-  if (noBody || body === null) return;
-  if (body instanceof Uint8Array) {
-    if (body.byteLength > 0) socket.push(body);
+  if (noBody) return;
+  if (!streamed) {
+    const bytes = body as Uint8Array | null;
+    if (chunked) for (const part of [...(bytes === null ? [] : chunk(bytes)), LAST_CHUNK]) socket.push(part);
+    else if (bytes !== null && bytes.byteLength > 0) socket.push(bytes);
     return;
   }
   for await (const data of body) {

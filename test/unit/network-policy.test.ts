@@ -137,3 +137,23 @@ describe('network policy', () => {
     expect(engine.networking).toBe(false);
   });
 });
+
+describe('host filters with IPv6 and ports', () => {
+  it('a bare IPv6 address, bracketed or not, compares the hostname', async () => {
+    for (const host of ['::1', '[::1]']) {
+      const engine = new Engine();
+      engine.enableNetwork(host);
+      expect(await decide(engine, 'http://[::1]:8080/')).toBe('passthrough');
+      expect(await decide(engine, 'http://127.0.0.1:8080/')).toBe('error');
+    }
+  });
+
+  it('"host:port" and "[v6]:port" compare the effective port too', async () => {
+    const engine = new Engine();
+    engine.enableNetwork('[::1]:8080', 'localhost:80');
+    expect(await decide(engine, 'http://[::1]:8080/')).toBe('passthrough');
+    expect(await decide(engine, 'http://[::1]:8081/')).toBe('error');
+    expect(await decide(engine, 'http://localhost/')).toBe('passthrough');
+    expect(await decide(engine, 'https://localhost/')).toBe('error');
+  });
+});
