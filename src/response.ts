@@ -46,12 +46,32 @@ async function* chunksOf(source: ReadableStream<BodyChunk> | AsyncIterable<BodyC
   for await (const chunk of source as AsyncIterable<BodyChunk>) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
 }
 
+/**
+ * An array of chunks: streamed chunk by chunk like any iterable, but it can
+ * be iterated again for every request a persisted or `times(n)` mock answers.
+ */
+class ReplayableChunks implements AsyncIterable<Uint8Array> {
+  readonly #chunks: readonly BodyChunk[];
+  constructor(chunks: readonly BodyChunk[]) {
+    this.#chunks = chunks;
+  }
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    return chunksOf(this.#chunks)[Symbol.asyncIterator]();
+  }
+}
+
 /** Converts a body definition to bytes or a chunk stream; throws naming `argument` on a bad value. */
 export function toBody(argument: string, body: BodyInit | null | undefined): Uint8Array | AsyncIterable<Uint8Array> | null {
   if (body === null || body === undefined) return null;
   if (typeof body === 'string') return encoder.encode(body);
   if (body instanceof Uint8Array) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (Array.isArray(body)) {
+    const chunks = body as unknown[];
+    const bad = chunks.find((chunk) => typeof chunk !== 'string' && !(chunk instanceof Uint8Array));
+    if (bad !== undefined) throw new PookInvalidArgumentError(argument, `every chunk must be a string or a Uint8Array, got ${describe(bad)}`);
+    return new ReplayableChunks([...(chunks as BodyChunk[])]);
+  }
   if (typeof body === 'object' && (Symbol.asyncIterator in body || Symbol.iterator in body)) return chunksOf(body);
   throw new PookInvalidArgumentError(argument, `expected a string, Uint8Array, ArrayBuffer, ReadableStream or (async) iterable, got ${describe(body)}`);
 }
@@ -201,7 +221,7 @@ export class PookResponse {
    */
   resolve(): ResolvedResponse {
     const body = this.#body;
-    if (body !== null && !(body instanceof Uint8Array)) {
+    if (body !== null && !(body instanceof Uint8Array) && !(body instanceof ReplayableChunks)) {
       if (this.#consumed) {
         throw new PookInvalidArgumentError('body', 'a streamed body can be sent once; use reply(fn) to return a fresh stream for each request');
       }

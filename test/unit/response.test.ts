@@ -144,7 +144,7 @@ describe('PookResponse', () => {
   });
 
   it('a streamed body can be sent once', () => {
-    const response = new PookResponse().body(['a']);
+    const response = new PookResponse().body((function* () { yield 'a'; })());
     response.resolve();
     invalidArgument(() => response.resolve(), 'body');
   });
@@ -248,5 +248,21 @@ describe('dynamic reply', () => {
     invalidArgument(() => resolveDynamicReply({ status: 700 }), 'status');
     invalidArgument(() => resolveDynamicReply(null as unknown as Response), 'reply');
     invalidArgument(() => resolveDynamicReply({ headers: { 'X-A': 'a\nb' } }), 'header "X-A"');
+  });
+});
+
+describe('an array of chunks', () => {
+  it('is sent again for every request of a persisted mock, chunk by chunk', async () => {
+    const response = new PookResponse().body(['a', new Uint8Array([98]), 'c']);
+    for (let round = 0; round < 3; round++) {
+      const { body } = response.resolve();
+      const chunks: string[] = [];
+      for await (const chunk of body as AsyncIterable<Uint8Array>) chunks.push(new TextDecoder().decode(chunk));
+      expect(chunks).toEqual(['a', 'b', 'c']);
+    }
+  });
+
+  it('rejects a chunk that is neither text nor bytes, naming the argument', () => {
+    expect(() => new PookResponse().body(['a', 1 as unknown as string])).toThrow(/invalid argument "body".*every chunk/);
   });
 });
