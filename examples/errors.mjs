@@ -32,6 +32,8 @@ console.log('\n# the same data, structured');
 check('error.request', `${report.request.method} ${report.request.url.href}`, 'GET https://api.test/users?page=2');
 const closest = report.candidates[0];
 check('closest mock', closest.mock.label, 'GET https://api.test/users');
+check('its verdict and distance', [closest.summary, closest.distance, closest.state, closest.failures], ['matches except for header "accept"', 2, 'evaluated', 1]);
+check('where it was defined', [closest.mock.definedAt.file.endsWith('examples/errors.mjs'), closest.mock.definedAt.line, closest.mock.definedAt.column], [true, 19, 6]);
 check(
   'its failed expectations',
   closest.results.filter((result) => !result.pass).map(({ expectation, expected, actual }) => ({ expectation, expected, actual })),

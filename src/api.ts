@@ -1,64 +1,91 @@
-import { Engine } from './engine.js';
+import { registerCopy } from './copies.js';
+import { Engine, hostEngine } from './engine.js';
 import { PookInvalidArgumentError } from './errors.js';
 import type { InterceptorFactory } from './interceptor.js';
 import { FetchInterceptor } from './interceptors/fetch.js';
 import { HttpInterceptor } from './interceptors/http.js';
+import { UndiciInterceptor } from './interceptors/undici.js';
+import { XhrInterceptor } from './interceptors/xhr.js';
 import { Mock } from './mock.js';
 import type { MockOptions } from './mock-options.js';
 import type { NetworkFilter } from './network.js';
 import type { PookRequest } from './request.js';
+import { Router } from './router.js';
+import { Scope, currentScope, type PookScope } from './scope.js';
 import { assertFunction, assertRecord, describe } from './validate.js';
 
-// Module-level functions act on the current engine: the innermost live
-// `use()` scope, else the global engine (created on first use, never on import).
+export type { PookScope } from './scope.js';
 
-let interceptorFactory: InterceptorFactory = () => [new FetchInterceptor(), new HttpInterceptor()];
+// Module-level functions act on the current engine: the innermost live
+// `use()` scope of the current async context, else the global engine
+// (created on first use, never on import). Every engine made here is hosted
+// on one router, which installs a single layer of interceptors and sends
+// each request to the engine of the context it was made in (docs/scopes.md).
+
+let interceptorFactory: InterceptorFactory = () => [new FetchInterceptor(), new UndiciInterceptor(), new HttpInterceptor(), new XhrInterceptor()];
 const factory: InterceptorFactory = () => interceptorFactory();
 let globalEngine: Engine | undefined;
-const scopes: Engine[] = [];
+const router = new Router(() => currentScope()?.engine ?? globalEngine);
+
+function routed(network: boolean): Engine {
+  const engine = new Engine({ interceptors: factory, network });
+  hostEngine(engine, router);
+  return engine;
+}
 
 function current(): Engine {
-  return scopes[scopes.length - 1] ?? (globalEngine ??= new Engine({ interceptors: factory }));
+  return currentScope()?.engine ?? (globalEngine ??= routed(false));
 }
 
 /** Options of {@link use}. */
 export interface UseOptions {
   /** Enable real networking in the new engine. */
   readonly network?: boolean;
-}
-
-/**
- * An isolated engine that module-level calls act on until disposed. Use it
- * with `using` / `await using`, or call `dispose()`.
- */
-export interface PookScope extends Disposable, AsyncDisposable {
-  /** The scope's engine. */
-  readonly engine: Engine;
-  /** Disables the engine and makes the previous one current again. Idempotent. */
-  dispose(): void;
+  /**
+   * Also stand in for the global engine while the scope lives: code running
+   * in no scope uses it too (the latest such scope wins). For test runners
+   * that run one test at a time but lose the async context between a test's
+   * hooks and its body (Jest, node:test), and for code called back from
+   * contexts created before the test (a server started in `before()`).
+   */
+  readonly global?: boolean;
 }
 
 /**
  * Starts intercepting (idempotent). Given a function, returns a wrapper that
  * activates, runs it (sync or async), then always disables and resets, and
- * returns its result.
+ * returns its result. It is also a standard (TC39) method decorator, as
+ * `@pook.on` is in Python.
  *
  * @example
  * ```ts
  * pook.activate();
  * const test = pook.activate(async () => { pook.get('api.test').reply(204); return (await fetch('http://api.test')).status; });
  * await test(); // 204
+ * class Client {
+ *   @pook.activate
+ *   async status() { pook.get('api.test').reply(204); return (await fetch('http://api.test')).status; }
+ * }
  * ```
  */
 export function activate(): void;
-export function activate<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
-export function activate<A extends unknown[], R>(fn?: (...args: A) => R): ((...args: A) => R) | void {
+export function activate<This, A extends unknown[], R>(
+  fn: (this: This, ...args: A) => R,
+  context?: ClassMethodDecoratorContext<This, (this: This, ...args: A) => R>,
+): (this: This, ...args: A) => R;
+export function activate<This, A extends unknown[], R>(
+  fn?: (this: This, ...args: A) => R,
+  context?: ClassMethodDecoratorContext<This, (this: This, ...args: A) => R>,
+): ((this: This, ...args: A) => R) | void {
   if (fn === undefined) {
     current().activate();
     return;
   }
   assertFunction('activate', fn);
-  return function activated(this: unknown, ...args: A): R {
+  if (context !== undefined && (typeof context !== 'object' || context === null || context.kind !== 'method')) {
+    throw new PookInvalidArgumentError('activate', `as a decorator it applies to class methods only, got ${describe((context as { kind?: unknown } | null)?.kind ?? context)}`);
+  }
+  return function activated(this: This, ...args: A): R {
     current().activate();
     const cleanup = (): void => {
       disable();
@@ -126,16 +153,21 @@ export function engine(): Engine {
 }
 
 /**
- * Creates a new isolated engine, activated, that module-level calls act on
- * until the returned scope is disposed. Given a function, runs it in the
- * scope and restores the previous engine afterwards, also when it throws.
+ * Creates a new isolated engine, activated, bound to the current async
+ * context: module-level calls act on it, and every request made in that
+ * context (including timers, promises and event handlers started in it) is
+ * matched against its mocks and network settings, until the scope is
+ * disposed. Concurrent scopes never see each other's mocks; scopes nest, the
+ * innermost wins. Given a function, runs it in the scope and disposes the
+ * scope afterwards (after it settles, for an async function), also when it
+ * throws.
  *
  * @example
  * ```ts
  * {
  *   using scope = pook.use();
  *   pook.get('api.test').reply(200);
- * } // disposed: the previous engine is current again
+ * } // disposed: the enclosing scope (or the global engine) is current again
  * await pook.use(async (engine) => { pook.get('api.test').reply(200); });
  * ```
  */
@@ -146,7 +178,7 @@ export function use<R>(arg?: UseOptions | ((engine: Engine) => R), options?: Use
     const scope = openScope(options);
     let result: R;
     try {
-      result = arg(scope.engine);
+      result = scope.run(() => arg(scope.engine));
     } catch (error) {
       scope.dispose();
       throw error;
@@ -155,31 +187,21 @@ export function use<R>(arg?: UseOptions | ((engine: Engine) => R), options?: Use
     scope.dispose();
     return result;
   }
-  return openScope(arg);
+  const scope = openScope(arg);
+  scope.enter();
+  return scope;
 }
 
-function openScope(options: UseOptions = {}): PookScope {
+function openScope(options: UseOptions = {}): Scope {
   assertRecord('options', options);
-  for (const key of Object.keys(options)) {
-    if (key !== 'network') throw new PookInvalidArgumentError(key, 'unknown use() option (known: network)');
+  for (const [key, value] of Object.entries(options)) {
+    if (key !== 'network' && key !== 'global') throw new PookInvalidArgumentError(key, 'unknown use() option (known: network, global)');
+    if (value !== undefined && typeof value !== 'boolean') throw new PookInvalidArgumentError(key, `expected a boolean, got ${describe(value)}`);
   }
-  const scoped = new Engine({ interceptors: factory, network: options.network === true });
-  scoped.activate();
-  scopes.push(scoped);
-  let disposed = false;
-  const dispose = (): void => {
-    if (disposed) return;
-    disposed = true;
-    scoped.disable();
-    const index = scopes.lastIndexOf(scoped);
-    if (index !== -1) scopes.splice(index, 1);
-  };
-  return {
-    engine: scoped,
-    dispose,
-    [Symbol.dispose]: dispose,
-    [Symbol.asyncDispose]: async () => dispose(),
-  };
+  const engine = routed(options.network === true);
+  const scope = new Scope(engine, currentScope(), options.global === true);
+  engine.activate();
+  return scope;
 }
 
 function define(method: string, url: string | RegExp | MockOptions | undefined, options: MockOptions | undefined): Mock {
@@ -350,6 +372,32 @@ export function isDone(): boolean {
 }
 
 /**
+ * Throws a `PookPendingMocksError` when any mock is not done: its message is
+ * a table of the pending mocks (method, URL, expectations, calls so far, uses
+ * left, where each was defined) and, for each, the unmatched request that
+ * came closest to it.
+ * @example
+ * ```ts
+ * afterEach(() => {
+ *   pook.assertDone();
+ *   pook.assertNoUnmatched();
+ * });
+ * ```
+ */
+export function assertDone(): void {
+  current().assertDone();
+}
+
+/**
+ * Throws a `PookUnmatchedRequestsError` when any request went unmatched
+ * (blocked, or let through to the real network), listing every one.
+ * @example `afterEach(() => pook.assertNoUnmatched())`
+ */
+export function assertNoUnmatched(): void {
+  current().assertNoUnmatched();
+}
+
+/**
  * A RegExp, case-insensitive by default.
  * @example `pook.get(pook.regex('api\\.test/users/\\d+'))`
  */
@@ -374,10 +422,17 @@ export function setMockEngine(newFactory: InterceptorFactory): void {
 }
 
 /**
- * Detailed reports: no-match errors list every mock, and each decision is
- * logged to stderr.
+ * Detailed reports for the current engine: no-match errors list every
+ * candidate mock (not just the closest three), and each decision (which mock
+ * answered, blocked, passed to the network) is logged to stderr as
+ * `pook: …`. `NODE_DEBUG=pook` logs the same decisions without changing the
+ * errors. `debug(false)` turns it off.
  * @example `pook.debug()`
  */
 export function debug(on = true): void {
   current().debug = on;
 }
+
+// Lets a runner integration loaded in the other module system find this
+// copy of pook (src/copies.ts).
+registerCopy({ use, engine });

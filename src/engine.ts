@@ -1,16 +1,49 @@
+import { pendingMocksError, unmatchedRequestsError } from './assertions.js';
+import { rankCandidates } from './candidates.js';
+import { decisionLog, shouldLog } from './debug-log.js';
+import { EngineEvents, type EngineEventName, type EngineListener } from './engine-events.js';
 import { PookInvalidArgumentError, PookNoMatchesError } from './errors.js';
-import { formatNoMatch, rankReports } from './format.js';
+import { formatNoMatch } from './format.js';
 import type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from './interceptor.js';
-import type { MockReport } from './match-result.js';
 import { Mock } from './mock.js';
+import { adoptMock } from './mock-scope.js';
 import { NetworkPolicy, type NetworkFilter } from './network.js';
 import type { PookRequest } from './request.js';
-import { assertFunction, describe } from './validate.js';
+import { assertFunction, assertInteger, describe } from './validate.js';
 
 /** Engine-level filter: false makes the request unmatched (never silently real). */
 export type EngineFilter = (request: PookRequest, engine: Engine) => boolean;
 /** Engine-level mapper: returns the request every mock then sees. */
 export type EngineMapper = (request: PookRequest, engine: Engine) => PookRequest;
+
+/**
+ * Installs an engine's interceptors. A standalone engine activates them
+ * itself, as their handler; the engines of the module API (the global engine
+ * and every `use()` scope) share one installed layer through the router,
+ * which sends each request to the engine of its async context
+ * (docs/scopes.md).
+ */
+export interface InterceptorHost {
+  /** Puts the interceptor to work for the engine (called while the engine activates). */
+  install(engine: Engine, interceptor: Interceptor): void;
+  /** Stops the interceptor working for the engine; idempotent. */
+  uninstall(engine: Engine, interceptor: Interceptor): void;
+}
+
+const DIRECT: InterceptorHost = {
+  install: (engine, interceptor) => interceptor.activate(engine),
+  uninstall: (_engine, interceptor) => interceptor.disable(),
+};
+
+let setHost: (engine: Engine, host: InterceptorHost) => void;
+
+/**
+ * Makes `host` install the engine's interceptors from now on. Internal: the
+ * module API hosts its engines on the router before activating them.
+ */
+export function hostEngine(engine: Engine, host: InterceptorHost): void {
+  setHost(engine, host);
+}
 
 /** Options of a new {@link Engine}. */
 export interface EngineOptions {
@@ -50,14 +83,29 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 export class Engine implements RequestHandler {
   #mocks: Mock[] = [];
   #unmatched: PookRequest[] = [];
+  // Unmatched requests that went to the real network (for assertNoUnmatched).
+  readonly #passedThrough = new WeakSet<PookRequest>();
   #filters: EngineFilter[] = [];
   #mappers: EngineMapper[] = [];
   #interceptors: Interceptor[] = [];
   #factory: InterceptorFactory | undefined;
   #active = false;
+  #host: InterceptorHost = DIRECT;
   readonly #network = new NetworkPolicy();
-  /** Detailed reports: every mock in no-match errors, and a log line per decision. */
+  readonly #events = new EngineEvents();
+  #candidateLimit = 3;
+  /**
+   * Detailed reports: every mock in no-match errors (not just the closest
+   * {@link Engine.candidateLimit}), and a log line per decision on stderr.
+   */
   debug = false;
+
+  static {
+    setHost = (engine, host) => {
+      if (engine.#active) throw new Error('pook: an active engine cannot change how its interceptors are installed.');
+      engine.#host = host;
+    };
+  }
 
   /** @param options - interceptors and initial networking mode */
   constructor(options: EngineOptions = {}) {
@@ -80,6 +128,7 @@ export class Engine implements RequestHandler {
   addMock(mock: Mock): Mock {
     if (!(mock instanceof Mock)) throw new PookInvalidArgumentError('mock', `expected a Mock, got ${describe(mock)}`);
     this.#mocks.push(mock);
+    adoptMock(mock, this);
     return mock;
   }
 
@@ -111,6 +160,64 @@ export class Engine implements RequestHandler {
   /** Requests no mock matched (blocked or passed to the network), in order. */
   unmatchedRequests(): PookRequest[] {
     return [...this.#unmatched];
+  }
+
+  /**
+   * Throws a `PookPendingMocksError` listing every mock not done yet, with
+   * the unmatched request that came closest to each.
+   * @example `afterEach(() => pook.engine().assertDone())`
+   */
+  assertDone(): void {
+    const error = pendingMocksError(this.#mocks, this.#unmatched);
+    if (error !== undefined) throw error;
+  }
+
+  /**
+   * Throws a `PookUnmatchedRequestsError` listing every request no mock
+   * matched (blocked or passed to the network).
+   * @example `afterEach(() => pook.engine().assertNoUnmatched())`
+   */
+  assertNoUnmatched(): void {
+    const error = unmatchedRequestsError(this.#unmatched, this.#mocks, (request) => this.#passedThrough.has(request));
+    if (error !== undefined) throw error;
+  }
+
+  // ── diagnostics: report size and events ──────────────────────────────
+
+  /**
+   * How many of the closest mocks a no-match message shows (default 3; the
+   * error's `candidates` always has them all, and `debug` shows them all).
+   * @example `pook.engine().candidateLimit = 5`
+   */
+  get candidateLimit(): number {
+    return this.#candidateLimit;
+  }
+
+  set candidateLimit(limit: number) {
+    if (limit !== Number.POSITIVE_INFINITY) assertInteger('candidateLimit', limit, 0);
+    this.#candidateLimit = limit;
+  }
+
+  /**
+   * Listens to the engine's decisions, for tooling: `match`, `unmatched`,
+   * `passthrough`, `error` (see `EngineEventMap`). Emitting costs
+   * nothing measurable while nobody listens.
+   * @example `engine.on('unmatched', ({ request }) => console.log('unmatched', request.url.href))`
+   */
+  on<K extends EngineEventName>(event: K, listener: EngineListener<K>): this {
+    if (!['match', 'unmatched', 'passthrough', 'error'].includes(event)) throw new PookInvalidArgumentError('event', `unknown engine event ${describe(event)} (known: match, unmatched, passthrough, error)`);
+    assertFunction('listener', listener);
+    this.#events.on(event, listener);
+    return this;
+  }
+
+  /**
+   * Removes a listener added with {@link Engine.on}.
+   * @example `engine.off('match', listener)`
+   */
+  off<K extends EngineEventName>(event: K, listener: EngineListener<K>): this {
+    this.#events.off(event, listener);
+    return this;
   }
 
   // ── engine-level filter and map ──────────────────────────────────────
@@ -176,14 +283,14 @@ export class Engine implements RequestHandler {
   activate(): void {
     if (this.#active) return;
     this.#active = true;
-    for (const interceptor of this.#interceptors) interceptor.activate(this);
+    for (const interceptor of this.#interceptors) this.#host.install(this, interceptor);
   }
 
   /** Stops intercepting and restores every patched global. Mocks are kept. Idempotent. */
   disable(): void {
     if (!this.#active) return;
     this.#active = false;
-    for (const interceptor of [...this.#interceptors].reverse()) interceptor.disable();
+    for (const interceptor of [...this.#interceptors].reverse()) this.#host.uninstall(this, interceptor);
   }
 
   /**
@@ -196,7 +303,7 @@ export class Engine implements RequestHandler {
         throw new PookInvalidArgumentError('interceptor', `expected { name, activate(engine), disable() }, got ${describe(interceptor)}`);
       }
       this.#interceptors.push(interceptor);
-      if (this.#active) interceptor.activate(this);
+      if (this.#active) this.#host.install(this, interceptor);
     }
   }
 
@@ -205,13 +312,13 @@ export class Engine implements RequestHandler {
     const index = this.#interceptors.findIndex((interceptor) => interceptor.name === name);
     if (index === -1) return false;
     const [removed] = this.#interceptors.splice(index, 1);
-    removed!.disable();
+    this.#host.uninstall(this, removed!);
     return true;
   }
 
   /** Disables and removes every interceptor. */
   flushInterceptors(): void {
-    for (const interceptor of this.#interceptors.splice(0).reverse()) interceptor.disable();
+    for (const interceptor of this.#interceptors.splice(0).reverse()) this.#host.uninstall(this, interceptor);
   }
 
   /**
@@ -223,8 +330,8 @@ export class Engine implements RequestHandler {
     this.#factory = factory;
     const next = [...factory()];
     const wasActive = this.#active;
-    for (const interceptor of next) if (wasActive) interceptor.activate(this);
-    for (const interceptor of this.#interceptors.reverse()) interceptor.disable();
+    for (const interceptor of next) if (wasActive) this.#host.install(this, interceptor);
+    for (const interceptor of this.#interceptors.reverse()) this.#host.uninstall(this, interceptor);
     this.#interceptors = next;
   }
 
@@ -269,24 +376,37 @@ export class Engine implements RequestHandler {
       rejectedBy = this.#filters.some((filter) => !filter(mapped, this)) ? 'an engine filter' : undefined;
       mock = rejectedBy === undefined ? this.match(mapped) : undefined;
     } catch (error) {
-      return { type: 'error', error: error as Error };
+      return this.#fail(request, error as Error, undefined);
     }
     if (mock !== undefined) {
-      this.#log(() => `${request.method} ${request.url.href} → ${mock.label}`);
+      if (this.#events.has('match')) this.#events.emit('match', { request, mock });
+      if (shouldLog(this.debug)) decisionLog.match(this.debug, request, mock);
       try {
         if (mock.delayMs > 0) await sleep(mock.delayMs, options.signal);
         return { type: 'response', response: await mock.respond(mapped) };
       } catch (error) {
-        return { type: 'error', error: error instanceof Error ? error : new Error(String(error)) };
+        return this.#fail(request, error instanceof Error ? error : new Error(String(error)), mock);
       }
     }
     this.#unmatched.push(request);
-    if (this.#network.allows(request)) {
-      this.#log(() => `${request.method} ${request.url.href} → real network (unmatched)`);
+    const passthrough = this.#network.allows(request);
+    if (this.#events.has('unmatched')) this.#events.emit('unmatched', { request, passthrough });
+    if (passthrough) {
+      this.#passedThrough.add(request);
+      if (this.#events.has('passthrough')) this.#events.emit('passthrough', { request });
+      if (shouldLog(this.debug)) decisionLog.passthrough(this.debug, request);
       return { type: 'passthrough' };
     }
-    this.#log(() => `${request.method} ${request.url.href} → blocked (no mock matched)`);
-    return { type: 'error', error: this.noMatchError(mapped, rejectedBy) };
+    const error = this.noMatchError(mapped, rejectedBy);
+    if (shouldLog(this.debug)) decisionLog.blocked(this.debug, request, error);
+    return this.#fail(request, error, undefined, false);
+  }
+
+  /** Reports a failed request (event and log line) and returns its outcome. */
+  #fail(request: PookRequest, error: Error, mock: Mock | undefined, log = true): Outcome {
+    if (this.#events.has('error')) this.#events.emit('error', { request, error, mock });
+    if (log && shouldLog(this.debug)) decisionLog.failed(this.debug, request, error, mock);
+    return { type: 'error', error };
   }
 
   /**
@@ -295,16 +415,9 @@ export class Engine implements RequestHandler {
    * @param rejectedBy - set when an engine filter rejected it before matching
    */
   noMatchError(request: PookRequest, rejectedBy?: string): PookNoMatchesError {
-    const reports: MockReport[] = rejectedBy === undefined ? rankReports(this.#mocks.map((mock) => mock.explain(request))) : [];
-    const message = formatNoMatch(request, reports, {
-      limit: this.debug ? Number.POSITIVE_INFINITY : 3,
-      networking: this.#network.enabled,
-      ...(rejectedBy === undefined ? {} : { rejectedBy }),
-    });
-    return new PookNoMatchesError(message, request, reports);
-  }
-
-  #log(line: () => string): void {
-    if (this.debug) process.stderr.write(`pook: ${line()}\n`);
+    const candidates = rejectedBy === undefined ? rankCandidates(this.#mocks.map((mock) => mock.explain(request))) : [];
+    const limit = this.debug ? Number.POSITIVE_INFINITY : this.#candidateLimit;
+    const message = formatNoMatch(request, candidates, { limit, networking: this.#network.enabled, rejectedBy });
+    return new PookNoMatchesError(message, request, candidates);
   }
 }

@@ -1,8 +1,20 @@
 import * as api from './api.js';
 import { Engine } from './engine.js';
-import { PookError, PookInvalidArgumentError, PookInvalidBodyError, PookNetworkError, PookNoMatchesError, isPookError } from './errors.js';
+import {
+  PookCallCountError,
+  PookError,
+  PookInvalidArgumentError,
+  PookInvalidBodyError,
+  PookNetworkError,
+  PookNoMatchesError,
+  PookPendingMocksError,
+  PookUnmatchedRequestsError,
+  isPookError,
+} from './errors.js';
 import { FetchInterceptor } from './interceptors/fetch.js';
 import { HttpInterceptor } from './interceptors/http.js';
+import { UndiciInterceptor } from './interceptors/undici.js';
+import { XhrInterceptor } from './interceptors/xhr.js';
 import { Mock } from './mock.js';
 import { PookRequest } from './request.js';
 import { PookResponse } from './response.js';
@@ -35,6 +47,8 @@ export {
   unmatched,
   isUnmatched,
   isDone,
+  assertDone,
+  assertNoUnmatched,
   regex,
   setMockEngine,
   debug,
@@ -49,9 +63,22 @@ export { PookRequest } from './request.js';
 export type { ClientName, PookRequestInit } from './request.js';
 export { PookResponse } from './response.js';
 export type { BodyChunk, BodyInit, DynamicReply, ReplyFunction, ResolvedResponse } from './response.js';
-export { PookError, PookNoMatchesError, PookInvalidArgumentError, PookInvalidBodyError, PookNetworkError, isPookError } from './errors.js';
+export {
+  PookError,
+  PookNoMatchesError,
+  PookInvalidArgumentError,
+  PookInvalidBodyError,
+  PookNetworkError,
+  PookPendingMocksError,
+  PookUnmatchedRequestsError,
+  PookCallCountError,
+  isPookError,
+} from './errors.js';
 export type { PookErrorCode } from './errors.js';
-export type { MatchResult, Matcher, MockReport } from './match-result.js';
+export type { Candidate, MatchResult, Matcher, MockReport } from './match-result.js';
+export type { Difference } from './matchers/deep-diff.js';
+export type { SourceLocation } from './definition-site.js';
+export type { EngineEventMap, EngineEventName, EngineListener } from './engine-events.js';
 export type { CustomMatcher } from './matchers/custom.js';
 export type { JsonExpectation } from './matchers/json.js';
 export type { ParamValue } from './matchers/query.js';
@@ -59,6 +86,9 @@ export type { NetworkFilter } from './network.js';
 export type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from './interceptor.js';
 export { FetchInterceptor } from './interceptors/fetch.js';
 export { HttpInterceptor } from './interceptors/http.js';
+export { UndiciInterceptor } from './interceptors/undici.js';
+export { XhrInterceptor } from './interceptors/xhr.js';
+export type { NetworkErrorCode } from './network-error.js';
 
 // `del` is only the source name of `delete` (a reserved word), not part of the
 // API (SPEC §2: "No other aliases"): the default export leaves it out, as the
@@ -87,9 +117,14 @@ const pook: Omit<typeof api, 'del'> & {
   readonly PookInvalidArgumentError: typeof PookInvalidArgumentError;
   readonly PookInvalidBodyError: typeof PookInvalidBodyError;
   readonly PookNetworkError: typeof PookNetworkError;
+  readonly PookPendingMocksError: typeof PookPendingMocksError;
+  readonly PookUnmatchedRequestsError: typeof PookUnmatchedRequestsError;
+  readonly PookCallCountError: typeof PookCallCountError;
   readonly isPookError: typeof isPookError;
   readonly FetchInterceptor: typeof FetchInterceptor;
   readonly HttpInterceptor: typeof HttpInterceptor;
+  readonly UndiciInterceptor: typeof UndiciInterceptor;
+  readonly XhrInterceptor: typeof XhrInterceptor;
 } = Object.freeze({
   ...functions,
   delete: api.del,
@@ -102,9 +137,14 @@ const pook: Omit<typeof api, 'del'> & {
   PookInvalidArgumentError,
   PookInvalidBodyError,
   PookNetworkError,
+  PookPendingMocksError,
+  PookUnmatchedRequestsError,
+  PookCallCountError,
   isPookError,
   FetchInterceptor,
   HttpInterceptor,
+  UndiciInterceptor,
+  XhrInterceptor,
 });
 
 export default pook;

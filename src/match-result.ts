@@ -1,5 +1,6 @@
-import type { PookRequest } from './request.js';
+import type { Difference } from './matchers/deep-diff.js';
 import type { Mock } from './mock.js';
+import type { PookRequest } from './request.js';
 
 /**
  * The outcome of one expectation against one request. Matchers return it;
@@ -21,6 +22,12 @@ export interface MatchResult {
   readonly actual?: unknown;
   /** A sentence explaining the mismatch when expected/actual do not say enough. */
   readonly reason?: string;
+  /**
+   * Where a structured value differs, part by part: JSON paths for `json` and
+   * `xml` (`$.user.name`), URL parts for `url` (`scheme`, `host`, `port`,
+   * `path`). Reports list each one.
+   */
+  readonly differences?: readonly Difference[];
 }
 
 /**
@@ -44,6 +51,19 @@ export interface Matcher {
    * @param mock - the mock being evaluated
    */
   match(request: PookRequest, mock?: Mock): MatchResult | boolean;
+  /**
+   * Optional fast path: the same verdict as `match(request).pass`, without
+   * building the explanation. Matching uses it when present (every request
+   * is tried against many mocks, most of which fail); reports always call
+   * `match()`.
+   */
+  test?(request: PookRequest): boolean;
+  /**
+   * What the matcher expects, on one line, for `util.inspect(mock)` and the
+   * pending-mocks table (e.g. `header "accept": "application/json"`).
+   * Without it, `name` is shown.
+   */
+  summary?(): string;
 }
 
 /** How a mock fared against one request: used for no-match reports. */
@@ -56,6 +76,33 @@ export interface MockReport {
   readonly results: readonly MatchResult[];
   /** Number of failed expectations. */
   readonly failures: number;
+}
+
+/**
+ * A mock as a no-match error presents it: its {@link MockReport}, how far it
+ * is from the request, and a one-line verdict.
+ *
+ * @example
+ * ```ts
+ * const [closest] = (error as PookNoMatchesError).candidates;
+ * closest.summary;  // 'matches except for header "accept"'
+ * closest.distance; // 2
+ * closest.mock.definedAt; // { file: '/repo/test/users.test.ts', line: 12, column: 5 }
+ * ```
+ */
+export interface Candidate extends MockReport {
+  /**
+   * How far the mock is from the request: the weighted sum of its failed
+   * expectations (a host counts 100, a path 10, a method 8, a body 4, a query
+   * value 3, a header 2, …) plus 1 when it was expired or filtered. 0 would
+   * have matched. Candidates are sorted by it, then by registration order.
+   */
+  readonly distance: number;
+  /**
+   * The verdict in words, e.g. `matches except for json`, `matched but
+   * expired after 1 call (times(1))`, `skipped by filter`.
+   */
+  readonly summary: string;
 }
 
 /** Normalises what a matcher returned into a {@link MatchResult}. */

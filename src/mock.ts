@@ -1,4 +1,7 @@
+import { callCountError } from './assertions.js';
+import { DefinitionSite, type SourceLocation } from './definition-site.js';
 import { PookInvalidArgumentError } from './errors.js';
+import { defineInspect, inspectMock } from './inspect.js';
 import { toMatchResult, type Matcher, type MatchResult, type MockReport } from './match-result.js';
 import { BodyMatcher } from './matchers/body.js';
 import { ContentTypeMatcher } from './matchers/content-type.js';
@@ -16,6 +19,8 @@ import type { PookRequest } from './request.js';
 import { PookResponse, assertStatus, resolveDynamicReply, type BodyInit, type ReplyFunction, type ResolvedResponse } from './response.js';
 import { assertFunction, assertInteger, assertRecord, describe } from './validate.js';
 import type { MockOptions } from './mock-options.js';
+import { enterMockScope } from './mock-scope.js';
+import { isNetworkErrorCode, networkError, type NetworkErrorCode } from './network-error.js';
 
 /** `fn(request, mock)`: returning false makes this mock skip the request silently. */
 export type MockFilter = (request: PookRequest, mock: Mock) => boolean;
@@ -50,15 +55,17 @@ export class Mock {
   #times = 1;
   #persist = false;
   #delay = 0;
-  #error: Error | undefined;
+  #error: Error | NetworkErrorCode | undefined;
   #method = '*';
   #url = '*';
+  readonly #site: DefinitionSite;
 
   /**
    * @param options - request expectations, behaviour and response (see {@link MockOptions})
    * @throws PookInvalidArgumentError on an unknown key or a bad value, naming it
    */
   constructor(options: MockOptions = {}) {
+    this.#site = DefinitionSite.capture(new.target);
     assertRecord('options', options);
     applyOptions(this, options);
   }
@@ -318,11 +325,14 @@ export class Mock {
   }
 
   /**
-   * Makes the request fail with this error (after the match is counted).
-   * @example `pook.get(url).error('connection reset')`
+   * Makes the request fail with this error (after the match is counted). A
+   * Node network error code (`'ECONNREFUSED'`, `'ECONNRESET'`, `'ETIMEDOUT'`,
+   * `'ENOTFOUND'`, `'EPIPE'`…) fails it as Node fails a real connection.
+   * @example `pook.get(url).error('ECONNREFUSED')`, `pook.get(url).error('connection reset')`
    */
   error(error: Error | string): this {
-    if (typeof error === 'string') this.#error = new Error(error);
+    if (isNetworkErrorCode(error)) this.#error = error;
+    else if (typeof error === 'string') this.#error = new Error(error);
     else if (error instanceof Error) this.#error = error;
     else throw new PookInvalidArgumentError('error', `expected an Error or a string, got ${describe(error)}`);
     return this;
@@ -398,6 +408,63 @@ export class Mock {
     return !this.#persist && this.calls >= this.#times;
   }
 
+  // ── diagnostics ──────────────────────────────────────────────────────
+
+  /**
+   * Where the mock was defined: the first call outside pook in the stack when
+   * it was created (e.g. the `pook.get(...)` line of a test), or `undefined`
+   * when the stack does not show one. Reports print it relative to the
+   * working directory.
+   * @example `mock.definedAt?.line`
+   */
+  get definedAt(): SourceLocation | undefined {
+    return this.#site.location;
+  }
+
+  /**
+   * What the mock expects, one line per expectation, in definition order
+   * (e.g. `['method GET', 'url api.test/users', 'header "accept": "application/json"']`).
+   * @example `console.log(mock.expectations.join('\n'))`
+   */
+  get expectations(): readonly string[] {
+    return this.#matchers.map((matcher) => (typeof matcher.summary === 'function' ? matcher.summary() : matcher.name));
+  }
+
+  /**
+   * Asserts the number of calls: exactly `times`, or at least one when
+   * omitted. Returns the mock for chaining.
+   * @throws PookCallCountError naming the mock, where it was defined and its calls
+   * @example `pook.get(url).reply(200).mock.assertCalled()` after the code under test ran
+   */
+  assertCalled(times?: number): this {
+    if (times !== undefined) assertInteger('assertCalled', times, 0);
+    const error = callCountError(this, times);
+    if (error !== undefined) throw error;
+    return this;
+  }
+
+  // ── scoped resource ──────────────────────────────────────────────────
+
+  /**
+   * A mock is a scoped resource, as pook's mock context manager: with
+   * `using`, a mock with the default `times(1)` persists until the block
+   * ends, then expires (it leaves its engine); entering activates its engine
+   * if it was not active, and leaving disables it again. Reading this
+   * property is what enters the scope (`using` reads it at the declaration).
+   * @example
+   * ```ts
+   * {
+   *   using mock = pook.get('api.test/users');
+   *   mock.reply(200).json([]);
+   *   await fetch('http://api.test/users');
+   *   await fetch('http://api.test/users'); // persists while in scope
+   * } // expired; pook disabled again if the block activated it
+   * ```
+   */
+  get [Symbol.dispose](): () => void {
+    return enterMockScope(this);
+  }
+
   // ── matching (used by the engine) ────────────────────────────────────
 
   /**
@@ -409,7 +476,8 @@ export class Mock {
     if (this.isExpired()) return false;
     const mapped = this.#map(request);
     for (const filter of this.#filters) if (!filter(mapped, this)) return false;
-    for (const matcher of this.#matchers) if (!toMatchResult(matcher.match(mapped, this), matcher.name).pass) return false;
+    // `test()` is a matcher's allocation-free yes/no; `match()` explains (see explain()).
+    for (const matcher of this.#matchers) if (!(matcher.test === undefined ? toMatchResult(matcher.match(mapped, this), matcher.name).pass : matcher.test(mapped))) return false;
     this.#matches.push(mapped);
     for (const callback of this.#callbacks) callback(mapped, this);
     return true;
@@ -453,7 +521,7 @@ export class Mock {
    * @param request - the matched request
    */
   async respond(request: PookRequest): Promise<ResolvedResponse> {
-    if (this.#error !== undefined) throw this.#error;
+    if (this.#error !== undefined) throw typeof this.#error === 'string' ? networkError(this.#error, request.url) : this.#error;
     if (this.#replyFn !== undefined) return resolveDynamicReply(await this.#replyFn(request, this));
     return this.#response.resolve();
   }
@@ -464,6 +532,9 @@ export class Mock {
     return current;
   }
 }
+
+// `util.inspect(mock)` and `console.log(mock)` print a summary (inspect.ts).
+defineInspect(Mock, inspectMock);
 
 type Applier = (mock: Mock, value: never) => void;
 const list = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? value : [value as T]);

@@ -1,4 +1,5 @@
 import { PookInvalidBodyError } from './errors.js';
+import { defineInspect, inspectRequest } from './inspect.js';
 
 /** Which interceptor saw a request. */
 export type ClientName = 'fetch' | 'http' | 'undici' | 'xhr' | (string & {});
@@ -150,3 +151,6 @@ export class PookRequest {
     });
   }
 }
+
+// `util.inspect(request)` and `console.log(request)` print a summary (inspect.ts).
+defineInspect(PookRequest, inspectRequest);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
+import { isBytes } from './bytes.js';
 import { resolveContentType } from './content-types.js';
 import { PookInvalidArgumentError } from './errors.js';
 import type { Mock } from './mock.js';
@@ -64,11 +65,11 @@ class ReplayableChunks implements AsyncIterable<Uint8Array> {
 export function toBody(argument: string, body: BodyInit | null | undefined): Uint8Array | AsyncIterable<Uint8Array> | null {
   if (body === null || body === undefined) return null;
   if (typeof body === 'string') return encoder.encode(body);
-  if (body instanceof Uint8Array) return body;
+  if (isBytes(body)) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (Array.isArray(body)) {
     const chunks = body as unknown[];
-    const bad = chunks.find((chunk) => typeof chunk !== 'string' && !(chunk instanceof Uint8Array));
+    const bad = chunks.find((chunk) => typeof chunk !== 'string' && !isBytes(chunk));
     if (bad !== undefined) throw new PookInvalidArgumentError(argument, `every chunk must be a string or a Uint8Array, got ${describe(bad)}`);
     return new ReplayableChunks([...(chunks as BodyChunk[])]);
   }
@@ -221,7 +222,7 @@ export class PookResponse {
    */
   resolve(): ResolvedResponse {
     const body = this.#body;
-    if (body !== null && !(body instanceof Uint8Array) && !(body instanceof ReplayableChunks)) {
+    if (body !== null && !isBytes(body) && !(body instanceof ReplayableChunks)) {
       if (this.#consumed) {
         throw new PookInvalidArgumentError('body', 'a streamed body can be sent once; use reply(fn) to return a fresh stream for each request');
       }
@@ -240,7 +241,7 @@ function finish(
   let out = headers;
   // No body is an empty body: without `Content-Length: 0` a client reading
   // HTTP/1.1 would wait for the connection to close to know the body ended.
-  const length = body === null ? 0 : body instanceof Uint8Array ? body.byteLength : undefined;
+  const length = body === null ? 0 : isBytes(body) ? body.byteLength : undefined;
   if (length !== undefined && status >= 200 && status !== 204 && status !== 304 && !hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
     out = [...headers, ['Content-Length', String(length)]];
   }

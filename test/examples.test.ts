@@ -21,6 +21,7 @@ const KEY_LINES: Readonly<Record<string, string>> = {
   'networking.mjs': 'networking: all examples passed',
   'errors.mjs': 'errors: all examples passed',
   'engines.mjs': 'engines: all examples passed',
+  'when-nothing-matches.mjs': 'when-nothing-matches: all examples passed',
   'commonjs.cjs': 'commonjs: require("pook") works',
 };
 

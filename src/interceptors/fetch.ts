@@ -1,7 +1,10 @@
+import { isBytes } from '../bytes.js';
 import { PookError } from '../errors.js';
 import type { Interceptor, Outcome, RequestHandler } from '../interceptor.js';
 import { PookRequest } from '../request.js';
 import type { ResolvedResponse } from '../response.js';
+import { inPassthroughScope } from './bypass.js';
+import { decodeBody, encodeResponse } from './content-encoding.js';
 import { patch } from './patch.js';
 
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
@@ -58,13 +61,16 @@ function streamOf(source: AsyncIterable<Uint8Array>, signal: AbortSignal): Reada
   );
 }
 
-function toResponse(resolved: ResolvedResponse, request: Request, redirected: boolean): Response {
-  if (resolved.status < 200) {
-    throw fetchFailed(new PookError(`pook: a ${resolved.status} status cannot be the final response of fetch (${request.method} ${request.url}).`));
+function toResponse(mocked: ResolvedResponse, request: Request, redirected: boolean): Response {
+  if (mocked.status < 200) {
+    throw fetchFailed(new PookError(`pook: a ${mocked.status} status cannot be the final response of fetch (${request.method} ${request.url}).`));
   }
-  const body = resolved.body;
-  const hasBody = !NULL_BODY_STATUS.has(resolved.status) && request.method !== 'HEAD' && body !== null;
-  const response = new Response(hasBody ? (body instanceof Uint8Array ? (body as Uint8Array<ArrayBuffer>) : streamOf(body, request.signal)) : null, {
+  // The body a server would send (encoded as its Content-Encoding says),
+  // then decoded as fetch decodes it: headers stay as sent.
+  const resolved = encodeResponse(mocked);
+  const hasBody = !NULL_BODY_STATUS.has(resolved.status) && request.method !== 'HEAD' && resolved.body !== null;
+  const body = hasBody && !REDIRECT_STATUS.has(resolved.status) ? decodeBody(resolved.headers, resolved.body!) : resolved.body;
+  const response = new Response(hasBody && body !== null ? (isBytes(body) ? (body as Uint8Array<ArrayBuffer>) : streamOf(body, request.signal)) : null, {
     status: resolved.status,
     statusText: resolved.statusText,
     headers: resolved.headers as Array<[string, string]>,
@@ -106,7 +112,11 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
       if (request.signal.aborted) throw request.signal.reason;
       const snap = await snapshot(request);
       const outcome: Outcome = await engine.handle(snap, { signal: request.signal });
-      if (outcome.type === 'passthrough') return realFetch(request, realInit);
+      if (outcome.type === 'passthrough') {
+        // The undici layer below must not decide this request again.
+        const { result, scope } = inPassthroughScope(() => realFetch(request, realInit));
+        return result.finally(() => (scope.open = false));
+      }
       if (outcome.type === 'error') {
         if (request.signal.aborted) throw request.signal.reason;
         throw fetchFailed(outcome.error);

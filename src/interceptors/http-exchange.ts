@@ -1,7 +1,10 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { Agent, ClientRequest } from 'node:http';
+import { isBytes } from '../bytes.js';
 import type { RequestHandler } from '../interceptor.js';
 import { PookRequest } from '../request.js';
 import type { ResolvedResponse } from '../response.js';
+import { encodeResponse } from './content-encoding.js';
 import { passthrough } from './http-passthrough.js';
 import { LAST_CHUNK, chunk, parseRequest, responseHead, type WireRequest } from './http-wire.js';
 import { MockSocket } from './mock-socket.js';
@@ -28,11 +31,12 @@ function hasHeader(headers: ReadonlyArray<readonly [string, string]>, name: stri
   return headers.some(([key]) => key.toLowerCase() === name);
 }
 
-async function sendResponse(socket: MockSocket, response: ResolvedResponse, method: string): Promise<void> {
+async function sendResponse(socket: MockSocket, mocked: ResolvedResponse, method: string): Promise<void> {
+  const response = encodeResponse(mocked);
   const { status, body } = response;
   const noBody = method === 'HEAD' || status === 204 || status === 304 || status < 200;
   let headers = response.headers;
-  const streamed = body !== null && !(body instanceof Uint8Array);
+  const streamed = body !== null && !isBytes(body);
   // Chunked when the mock says so, or when a stream has no declared length:
   // the body is then framed whatever its source, so the client sees its end.
   const declaredChunked = headers.some(([key, value]) => key.toLowerCase() === 'transfer-encoding' && /\bchunked\b/i.test(value));
@@ -73,7 +77,12 @@ export function startExchange(
   socket.once('free', () => socket.destroy());
   const aborted = new AbortController();
   socket.once('close', () => aborted.abort(new Error('pook: the request was aborted.')));
-  req.once('finish', () => {
+  // The engine is chosen by the async context of the client call (the
+  // ClientRequest is being constructed now), not of whatever ends the
+  // request later: `use()` scopes route by it (docs/scopes.md). A resource
+  // without a GC destroy hook: AsyncResource.bind costs ~100× more.
+  const callContext = new AsyncResource('pook:http', { requireManualDestroy: true });
+  req.once('finish', () => callContext.runInAsyncScope(() => {
     let wire: WireRequest;
     try {
       wire = parseRequest(socket.takeWritten());
@@ -94,5 +103,5 @@ export function startExchange(
       else if (outcome.type === 'passthrough') passthrough(socket, wire, options, protocol, originalAgent);
       else sendResponse(socket, outcome.response, wire.method).catch((error: unknown) => socket.destroy(error as Error));
     });
-  });
+  }));
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Interceptor, RequestHandler } from '../interceptor.js';
+import { isBypassed } from './bypass.js';
 import { AgentCache } from './http-agent.js';
 import { patch } from './patch.js';
 
@@ -43,7 +44,8 @@ export class HttpInterceptor implements Interceptor {
       for (const key of ['request', 'get'] as const) {
         this.#restores.push(
           patch<RequestFunction>(module, key, (original) => function pookRequest(this: unknown, ...args: unknown[]) {
-            return (original as (...a: unknown[]) => http.ClientRequest).apply(this, withAgent(args, agents, module));
+            // A request an upper layer (fetch, XHR) already let through goes out as it is.
+            return (original as (...a: unknown[]) => http.ClientRequest).apply(this, isBypassed() ? args : withAgent(args, agents, module));
           } as RequestFunction),
         );
       }
@@ -51,7 +53,7 @@ export class HttpInterceptor implements Interceptor {
     this.#restores.push(
       patch<typeof http.ClientRequest>(http, 'ClientRequest', (Original) => {
         function ClientRequest(...args: unknown[]): http.ClientRequest {
-          return new (Original as new (...a: unknown[]) => http.ClientRequest)(...withAgent(args, agents, http));
+          return new (Original as new (...a: unknown[]) => http.ClientRequest)(...(isBypassed() ? args : withAgent(args, agents, http)));
         }
         ClientRequest.prototype = Original.prototype;
         return ClientRequest as unknown as typeof http.ClientRequest;

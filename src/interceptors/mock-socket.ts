@@ -22,13 +22,19 @@ export class MockSocket extends net.Socket {
       self.getProtocol = () => 'TLSv1.3';
       self.getCipher = () => ({ name: 'TLS_AES_128_GCM_SHA256', standardName: 'TLS_AES_128_GCM_SHA256', version: 'TLSv1.3' });
     }
-    process.nextTick(() => {
-      if (this.destroyed) return;
-      self.connecting = false;
-      this.emit('connect');
-      if (secure) this.emit('secureConnect');
-      this.emit('ready');
-    });
+    // Connected on the second tick, so after ClientRequest's 'socket' event
+    // (which it emits on the next tick), as a real connection is: a listener
+    // added to the socket on 'socket' sees 'connect'. Ticks, not timers, so
+    // fake timers cannot hold the connection back.
+    process.nextTick(() =>
+      process.nextTick(() => {
+        if (this.destroyed) return;
+        self.connecting = false;
+        this.emit('connect');
+        if (secure) this.emit('secureConnect');
+        this.emit('ready');
+      }),
+    );
   }
 
   /** Everything the client has written so far (and forgets it). */

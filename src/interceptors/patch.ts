@@ -14,6 +14,12 @@ interface Slot {
 const slots = new WeakMap<object, Map<PropertyKey, Slot>>();
 
 function define(target: object, key: PropertyKey, value: unknown, like: PropertyDescriptor | undefined): void {
+  // A writable but non-configurable property (undici's global dispatcher
+  // slots) can only be assigned, never redefined.
+  if (like !== undefined && like.configurable === false) {
+    (target as Record<PropertyKey, unknown>)[key] = value;
+    return;
+  }
   Object.defineProperty(target, key, {
     value,
     writable: true,
@@ -54,9 +60,15 @@ export function patch<T>(target: object, key: PropertyKey, make: (original: T) =
   return () => {
     if (restored) return;
     restored = true;
+    const top = current.layers[current.layers.length - 1];
     current.layers.splice(current.layers.indexOf(layer), 1);
     const below = current.layers[current.layers.length - 1];
-    if (below !== undefined) {
+    const live = (target as Record<PropertyKey, unknown>)[key];
+    if (current.descriptor?.configurable === false && live !== top?.value) {
+      // Someone else set the property while it was patched (undici's
+      // setGlobalDispatcher): theirs stays.
+      if (below === undefined) byKey.delete(key);
+    } else if (below !== undefined) {
       define(target, key, below.value, current.descriptor);
     } else {
       byKey.delete(key);

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { isBytes } from '../bytes.js';
 import { PookInvalidArgumentError } from '../errors.js';
 import type { Matcher, MatchResult } from '../match-result.js';
 import type { PookRequest } from '../request.js';
 import { describe } from '../validate.js';
 import { testRegExp } from './regexp.js';
+import { showValue } from '../show-value.js';
 
 const encoder = new TextEncoder();
 
@@ -32,6 +34,7 @@ export class BodyMatcher implements Matcher {
   /** Expected bytes, or a RegExp over the text. */
   readonly expected: Uint8Array | RegExp;
   readonly #display: string | RegExp;
+  readonly #binary: boolean;
 
   /**
    * @param body - exact text, exact bytes or a RegExp
@@ -42,9 +45,11 @@ export class BodyMatcher implements Matcher {
     if (typeof body === 'string') {
       this.expected = encoder.encode(body);
       this.#display = body;
-    } else if (body instanceof Uint8Array || body instanceof RegExp) {
+      this.#binary = false;
+    } else if (isBytes(body) || body instanceof RegExp) {
       this.expected = body;
       this.#display = body instanceof RegExp ? body : `<${body.byteLength} bytes>`;
+      this.#binary = isBytes(body);
     } else {
       throw new PookInvalidArgumentError(name, `expected a string, Uint8Array or RegExp, got ${describe(body)}`);
     }
@@ -63,6 +68,11 @@ export class BodyMatcher implements Matcher {
       throw new PookInvalidArgumentError('file', `cannot read ${JSON.stringify(path)} (${(cause as Error).message})`, { cause });
     }
     return new BodyMatcher(bytes, 'file');
+  }
+
+  /** What this matcher expects, on one line. */
+  summary(): string {
+    return `${this.name}: ${this.#binary ? String(this.#display) : showValue(this.#display, 60)}`;
   }
 
   /** @param request - the request to check */

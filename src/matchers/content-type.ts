@@ -2,6 +2,7 @@ import { resolveContentType } from '../content-types.js';
 import type { Matcher, MatchResult } from '../match-result.js';
 import type { PookRequest } from '../request.js';
 import { assertHeaderValue } from '../validate.js';
+import { showValue } from '../show-value.js';
 
 const mediaType = (value: string): string => value.split(';', 1)[0]!.trim().toLowerCase();
 const normalise = (value: string): string => value.replace(/\s*;\s*/g, '; ').trim().toLowerCase();
@@ -26,6 +27,11 @@ export class ContentTypeMatcher implements Matcher {
   constructor(type: string) {
     assertHeaderValue('type', type);
     this.type = resolveContentType(type.trim());
+  }
+
+  /** What this matcher expects, on one line. */
+  summary(): string {
+    return `content-type: ${showValue(this.type)}`;
   }
 
   /** @param request - the request to check */

@@ -36,6 +36,19 @@ export class CustomMatcherAdapter implements Matcher {
     this.#matcher = matcher;
   }
 
+  /** What this matcher expects, on one line: the custom matcher's own summary, else its name. */
+  summary(): string {
+    const m = this.#matcher;
+    if (typeof m !== 'function' && typeof m.summary === 'function') {
+      try {
+        return String(m.summary());
+      } catch {
+        return this.name;
+      }
+    }
+    return this.name;
+  }
+
   /**
    * @param request - the request to check
    * @param mock - the mock being evaluated

@@ -1,10 +1,20 @@
-/** One structural difference between an expected and an actual value. */
+/**
+ * One structural difference between an expected and an actual value: a JSON
+ * or XML path, or a URL part (`scheme`, `host`, `port`, `path`).
+ *
+ * @example
+ * ```ts
+ * const d: Difference = { path: '$.user.name', kind: 'changed', expected: 'ada', actual: 'bob' };
+ * ```
+ */
 export interface Difference {
-  /** JSONPath-like location, e.g. `$.user.tags[1]`. */
+  /** JSONPath-like location, e.g. `$.user.tags[1]`, or the URL part. */
   readonly path: string;
-  /** `changed`: values differ; `missing`: expected key absent; `extra`: unexpected key. */
+  /** `changed`: values differ; `missing`: expected key or item absent; `extra`: unexpected key or item. */
   readonly kind: 'changed' | 'missing' | 'extra';
+  /** The expected value (absent for `extra`). */
   readonly expected?: unknown;
+  /** The actual value (absent for `missing`). */
   readonly actual?: unknown;
 }
 
@@ -41,15 +51,37 @@ export function deepDiff(expected: unknown, actual: unknown, limit = 20, path = 
   return out;
 }
 
-/** Renders differences as `$.a: expected 1, got 2` lines. */
+const ITEM = /\[\d+\]$/;
+
+/** A value as JSON, cut to `max` characters. */
+function brief(value: unknown, max = 80): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * One difference as `$.a: expected 1, got 2`, `$.b: missing key (expected
+ * "x")` or `$.c[2]: extra item (got 3)`.
+ *
+ * @example
+ * ```ts
+ * formatDifference({ path: '$.user.name', kind: 'changed', expected: 'ada', actual: 'bob' });
+ * // '$.user.name: expected "ada", got "bob"'
+ * ```
+ */
+export function formatDifference(d: Difference): string {
+  const what = ITEM.test(d.path) ? 'item' : 'key';
+  if (d.kind === 'missing') return `${d.path}: missing ${what} (expected ${brief(d.expected)})`;
+  if (d.kind === 'extra') return `${d.path}: extra ${what} (got ${brief(d.actual)})`;
+  return `${d.path}: expected ${brief(d.expected)}, got ${brief(d.actual)}`;
+}
+
+/** Renders differences as `$.a: expected 1, got 2` sentences joined with `; `. */
 export function formatDifferences(differences: readonly Difference[]): string {
-  return differences
-    .map((d) =>
-      d.kind === 'missing'
-        ? `${d.path}: missing (expected ${JSON.stringify(d.expected)})`
-        : d.kind === 'extra'
-          ? `${d.path}: unexpected (got ${JSON.stringify(d.actual)})`
-          : `${d.path}: expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual)}`,
-    )
-    .join('; ');
+  return differences.map(formatDifference).join('; ');
 }

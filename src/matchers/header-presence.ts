@@ -29,6 +29,11 @@ export class HeaderPresenceMatcher implements Matcher {
     this.name = `header "${this.header}" ${present ? 'present' : 'absent'}`;
   }
 
+  /** What this matcher expects, on one line. */
+  summary(): string {
+    return this.name;
+  }
+
   /** @param request - the request to check */
   match(request: PookRequest): MatchResult {
     const actual = request.headers.get(this.header);

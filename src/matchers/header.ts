@@ -2,6 +2,7 @@ import type { Matcher, MatchResult } from '../match-result.js';
 import type { PookRequest } from '../request.js';
 import { assertHeaderName, assertHeaderValue } from '../validate.js';
 import { testRegExp } from './regexp.js';
+import { showValue } from '../show-value.js';
 
 /**
  * Matches one request header: the name case-insensitively, the value exactly
@@ -29,6 +30,11 @@ export class HeaderMatcher implements Matcher {
     this.header = name.toLowerCase();
     this.value = value;
     this.name = `header "${this.header}"`;
+  }
+
+  /** What this matcher expects, on one line. */
+  summary(): string {
+    return `${this.name}: ${showValue(this.value, 60)}`;
   }
 
   /** @param request - the request to check */

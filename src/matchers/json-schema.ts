@@ -3,6 +3,8 @@ import { PookInvalidArgumentError } from '../errors.js';
 import type { Matcher, MatchResult } from '../match-result.js';
 import type { PookRequest } from '../request.js';
 import { describe } from '../validate.js';
+import { notJson } from './json.js';
+import { showValue } from '../show-value.js';
 
 interface AjvError { instancePath: string; message?: string; params?: Record<string, unknown> }
 interface ValidateFunction { (data: unknown): boolean; errors?: AjvError[] | null }
@@ -74,13 +76,18 @@ export class JsonSchemaMatcher implements Matcher {
     this.schema = parsed;
   }
 
+  /** What this matcher expects, on one line. */
+  summary(): string {
+    return `json schema: ${showValue(this.schema, 60)}`;
+  }
+
   /** @param request - the request to check */
   match(request: PookRequest): MatchResult {
     let data: unknown;
     try {
       data = request.json;
-    } catch (error) {
-      return { pass: false, expectation: this.name, expected: 'a JSON body', actual: request.text, reason: (error as Error).message };
+    } catch {
+      return { pass: false, expectation: this.name, expected: 'a JSON body', actual: request.text, reason: notJson(request.text) };
     }
     if (this.#validate(data)) return { pass: true, expectation: this.name, expected: this.schema, actual: data };
     const reason = (this.#validate.errors ?? []).map((e) => `${e.instancePath === '' ? '$' : `$${e.instancePath.replaceAll('/', '.')}`} ${e.message ?? 'is invalid'}`).join('; ');

@@ -4,6 +4,7 @@ import type { PookRequest } from '../request.js';
 import { describe, toJson } from '../validate.js';
 import { deepDiff, formatDifferences } from './deep-diff.js';
 import { testRegExp } from './regexp.js';
+import { showValue } from '../show-value.js';
 
 /**
  * What `json()` accepts: a JSON value, a JSON string (parsed first) or a
@@ -11,6 +12,15 @@ import { testRegExp } from './regexp.js';
  * `interface` type, which have no index signature, are accepted too.
  */
 export type JsonExpectation = object | string | number | boolean | null;
+
+/**
+ * Why a body is not JSON, for a mismatch reason: `the body is empty` or `the
+ * body is not valid JSON (starts with "name=ada")`.
+ */
+export function notJson(text: string): string {
+  if (text.length === 0) return 'the body is empty, not JSON';
+  return `the body is not valid JSON (starts with ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)})`;
+}
 
 /**
  * Matches a JSON body by deep equality (object key order ignored, array
@@ -42,6 +52,11 @@ export class JsonMatcher implements Matcher {
     }
   }
 
+  /** What this matcher expects, on one line. */
+  summary(): string {
+    return `json: ${showValue(this.expected, 60)}`;
+  }
+
   /** @param request - the request to check */
   match(request: PookRequest): MatchResult {
     if (this.expected instanceof RegExp) {
@@ -50,11 +65,11 @@ export class JsonMatcher implements Matcher {
     let actual: unknown;
     try {
       actual = request.json;
-    } catch (error) {
-      return { pass: false, expectation: 'json', expected: this.expected, actual: request.text, reason: (error as Error).message };
+    } catch {
+      return { pass: false, expectation: 'json', expected: this.expected, actual: request.text, reason: notJson(request.text) };
     }
     const differences = deepDiff(this.expected, actual);
     if (differences.length === 0) return { pass: true, expectation: 'json', expected: this.expected, actual };
-    return { pass: false, expectation: 'json', expected: this.expected, actual, reason: formatDifferences(differences) };
+    return { pass: false, expectation: 'json', expected: this.expected, actual, reason: formatDifferences(differences), differences };
   }
 }

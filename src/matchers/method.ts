@@ -21,6 +21,11 @@ export class MethodMatcher implements Matcher {
     this.method = method.toUpperCase();
   }
 
+  /** What this matcher expects, on one line. */
+  summary(): string {
+    return this.method === '*' ? 'method any' : `method ${this.method}`;
+  }
+
   /** @param request - the request to check */
   match(request: PookRequest): MatchResult {
     const pass = this.method === '*' || this.method === request.method;

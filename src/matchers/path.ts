@@ -2,6 +2,7 @@ import type { Matcher, MatchResult } from '../match-result.js';
 import type { PookRequest } from '../request.js';
 import { assertStringOrRegExp } from '../validate.js';
 import { testRegExp } from './regexp.js';
+import { showValue } from '../show-value.js';
 
 /**
  * Matches the URL path exactly (case and trailing slash count), or by RegExp.
@@ -21,6 +22,11 @@ export class PathMatcher implements Matcher {
     assertStringOrRegExp('path', path);
     // Normalise the literal the same way the request URL is normalised (percent-encoding, dot segments).
     this.path = typeof path === 'string' ? new URL(path.startsWith('/') ? path : `/${path}`, 'http://x').pathname : path;
+  }
+
+  /** What this matcher expects, on one line. */
+  summary(): string {
+    return `path ${showValue(this.path)}`;
   }
 
   /** @param request - the request to check */

@@ -2,6 +2,7 @@ import { PookInvalidArgumentError } from '../errors.js';
 import type { Matcher, MatchResult } from '../match-result.js';
 import type { PookRequest } from '../request.js';
 import { describe } from '../validate.js';
+import { showValue } from '../show-value.js';
 import { testRegExp } from './regexp.js';
 
 /** An expected query value: one exact value, every value in order, or a RegExp every value must match. */
@@ -42,6 +43,11 @@ export class ParamMatcher implements Matcher {
     this.name = `query "${key}"`;
   }
 
+  /** What this matcher expects, on one line. */
+  summary(): string {
+    return `${this.name}: ${showValue(this.value, 60)}`;
+  }
+
   /** @param request - the request to check */
   match(request: PookRequest): MatchResult {
     const values = request.query[this.key];
@@ -80,6 +86,11 @@ export class ParamExistsMatcher implements Matcher {
     this.key = key;
     this.allowEmpty = allowEmpty;
     this.name = `query "${key}" present`;
+  }
+
+  /** What this matcher expects, on one line. */
+  summary(): string {
+    return this.allowEmpty ? this.name : `${this.name} and non-empty`;
   }
 
   /** @param request - the request to check */

@@ -2,6 +2,7 @@ import { PookInvalidArgumentError } from '../errors.js';
 import type { Matcher, MatchResult } from '../match-result.js';
 import type { PookRequest } from '../request.js';
 import { describe } from '../validate.js';
+import type { Difference } from './deep-diff.js';
 import { testRegExp } from './regexp.js';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
@@ -65,7 +66,10 @@ export function effectivePort(url: URL): number {
 /**
  * Matches a request URL: scheme (when written), host, port (when written) and
  * path (when written). A RegExp is tested against the full URL string. The
- * query written in a mock URL is matched separately, like `params`.
+ * query written in a mock URL is matched separately, like `params`. A
+ * mismatch names each differing part: one part gives the expectation
+ * `url <part>` (`url path`), several give `url` with every part listed in
+ * `differences`.
  *
  * @example
  * ```ts
@@ -84,6 +88,27 @@ export class UrlMatcher implements Matcher {
     this.#source = url instanceof RegExp ? String(url) : url;
   }
 
+  /** What this matcher expects, on one line. */
+  summary(): string {
+    return `url ${this.#source}`;
+  }
+
+  /**
+   * The verdict alone, without allocating (the matching hot path).
+   * @param request - the request to check
+   */
+  test(request: PookRequest): boolean {
+    const actual = request.url;
+    const expected = this.expected;
+    if (expected instanceof RegExp) return testRegExp(expected, actual.href);
+    return (
+      expected.hostname === actual.hostname &&
+      (expected.protocol === undefined || expected.protocol === actual.protocol) &&
+      (expected.pathname === undefined || expected.pathname === actual.pathname) &&
+      (expected.port === undefined || expected.port === effectivePort(actual))
+    );
+  }
+
   /** @param request - the request to check */
   match(request: PookRequest): MatchResult {
     const actual = request.url;
@@ -91,18 +116,18 @@ export class UrlMatcher implements Matcher {
     if (expected instanceof RegExp) {
       return { pass: testRegExp(expected, actual.href), expectation: 'url', expected, actual: actual.href };
     }
-    if (expected.protocol !== undefined && expected.protocol !== actual.protocol) {
-      return { pass: false, expectation: 'url scheme', expected: expected.protocol, actual: actual.protocol };
-    }
-    if (expected.hostname !== actual.hostname) {
-      return { pass: false, expectation: 'url host', expected: expected.hostname, actual: actual.hostname };
-    }
-    if (expected.port !== undefined && expected.port !== effectivePort(actual)) {
-      return { pass: false, expectation: 'url port', expected: expected.port, actual: effectivePort(actual) };
-    }
-    if (expected.pathname !== undefined && expected.pathname !== actual.pathname) {
-      return { pass: false, expectation: 'url path', expected: expected.pathname, actual: actual.pathname };
-    }
-    return { pass: true, expectation: 'url', expected: this.#source, actual: actual.href };
+    if (this.test(request)) return { pass: true, expectation: 'url', expected: this.#source, actual: actual.href };
+    // Every differing part is reported; the query of a mock URL is checked
+    // by its own param matchers.
+    const port = effectivePort(actual);
+    const differences: Difference[] = [];
+    if (expected.protocol !== undefined && expected.protocol !== actual.protocol) differences.push({ path: 'scheme', kind: 'changed', expected: expected.protocol, actual: actual.protocol });
+    if (expected.hostname !== actual.hostname) differences.push({ path: 'host', kind: 'changed', expected: expected.hostname, actual: actual.hostname });
+    if (expected.port !== undefined && expected.port !== port) differences.push({ path: 'port', kind: 'changed', expected: expected.port, actual: port });
+    if (expected.pathname !== undefined && expected.pathname !== actual.pathname) differences.push({ path: 'path', kind: 'changed', expected: expected.pathname, actual: actual.pathname });
+    const [first] = differences as [Difference];
+    return differences.length === 1
+      ? { pass: false, expectation: `url ${first.path}`, expected: first.expected, actual: first.actual, differences }
+      : { pass: false, expectation: 'url', expected: this.#source, actual: actual.href, differences };
   }
 }

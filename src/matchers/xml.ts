@@ -5,6 +5,7 @@ import type { PookRequest } from '../request.js';
 import { describe } from '../validate.js';
 import { deepDiff, formatDifferences } from './deep-diff.js';
 import { testRegExp } from './regexp.js';
+import { showValue } from '../show-value.js';
 
 interface XmlParser { parse(xml: string): unknown }
 interface XmlValidator { validate(xml: string): true | { err: { msg: string; line: number } } }
@@ -66,6 +67,11 @@ export class XmlMatcher implements Matcher {
     this.expected = parsed.value;
   }
 
+  /** What this matcher expects, on one line. */
+  summary(): string {
+    return `xml: ${showValue(this.#source, 60)}`;
+  }
+
   /** @param request - the request to check */
   match(request: PookRequest): MatchResult {
     const text = request.text;
@@ -74,6 +80,6 @@ export class XmlMatcher implements Matcher {
     if (!parsed.ok) return { pass: false, expectation: 'xml', expected: this.#source, actual: text, reason: `body is not well-formed XML: ${parsed.error}` };
     const differences = deepDiff(this.expected, parsed.value);
     if (differences.length === 0) return { pass: true, expectation: 'xml', expected: this.#source, actual: text };
-    return { pass: false, expectation: 'xml', expected: this.#source, actual: text, reason: formatDifferences(differences) };
+    return { pass: false, expectation: 'xml', expected: this.#source, actual: text, reason: formatDifferences(differences), differences };
   }
 }

@@ -20,12 +20,12 @@ function expectOriginals(): void {
     for (const field of ['value', 'get', 'set', 'writable', 'enumerable', 'configurable'] as const) {
       expect(Object.is(descriptor![field], original.descriptor![field]), `${original.label}: descriptor.${field}`).toBe(true);
     }
-    expect((original.target as Record<string, unknown>)[original.key] === original.value, original.label).toBe(true);
+    expect((original.target as Record<PropertyKey, unknown>)[original.key] === original.value, original.label).toBe(true);
   }
 }
 
 function expectAllPatched(): void {
-  for (const original of ORIGINALS) expect((original.target as Record<string, unknown>)[original.key] !== original.value, original.label).toBe(true);
+  for (const original of ORIGINALS) expect((original.target as Record<PropertyKey, unknown>)[original.key] !== original.value, original.label).toBe(true);
 }
 
 /** Listener counts of the emitters pook could leak listeners on. */

@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { expect } from 'vitest';
 import type { ClientAdapter, ClientFailure, ContractRequest, ContractResponse } from '../contract/contract.js';
-import { fromRecord } from './normalise.js';
+import { bodyOf, fromRecord } from './normalise.js';
 
 /** How the request is started. */
 export type NodeHttpEntry = 'request' | 'get' | 'ClientRequest';
@@ -17,7 +17,7 @@ function collect(res: http.IncomingMessage): Promise<ContractResponse> {
     const chunks: Buffer[] = [];
     res.on('data', (chunk: Buffer) => chunks.push(chunk));
     res.on('error', reject);
-    res.on('end', () => resolve({ status: res.statusCode ?? 0, ...fromRecord(res.headers), body: Buffer.concat(chunks).toString('utf8') }));
+    res.on('end', () => resolve({ status: res.statusCode ?? 0, ...fromRecord(res.headers), ...bodyOf(Buffer.concat(chunks)) }));
   });
 }
 
@@ -45,6 +45,8 @@ export function nodeHttpAdapter(name: string, module: typeof http | typeof https
     name,
     protocol: module === https ? 'https' : 'http',
     getOnly: entry === 'get',
+    decompresses: false,
+    followsRedirects: false,
     request({ url, method = 'GET', headers = {}, body }: ContractRequest) {
       return start(module, entry, url, { ...options(), method, headers }, body);
     },

@@ -29,3 +29,9 @@ export function fromHeaders(source: Headers): NormalisedHeaders {
   });
   return { headers, setCookie: source.getSetCookie() };
 }
+
+/** A body as the contract wants it: the bytes, and their UTF-8 text. */
+export function bodyOf(data: Uint8Array | ArrayBuffer): { bytes: Uint8Array; body: string } {
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return { bytes, body: Buffer.from(bytes).toString('utf8') };
+}

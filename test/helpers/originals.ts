@@ -3,18 +3,31 @@
 
 import http from 'node:http';
 import https from 'node:https';
+import Module from 'node:module';
+
+// Node loads its bundled undici, which fills the global dispatcher slots, on
+// the first use of a web global.
+void globalThis.Headers;
+const SLOTS = [Symbol.for('undici.globalDispatcher.1'), Symbol.for('undici.globalDispatcher.2')].filter((slot) => slot in globalThis);
+
+/** The prototype holding the real `dispatch` of Node's bundled undici (DispatcherBase). */
+function bundledDispatcherBase(): object {
+  let target = Object.getPrototypeOf((globalThis as Record<symbol, unknown>)[SLOTS[SLOTS.length - 1]!]) as object | null;
+  while (target !== null && (target as { constructor: { name: string } }).constructor.name !== 'DispatcherBase') target = Object.getPrototypeOf(target) as object | null;
+  return target!;
+}
 
 /** A patched property as it was before pook was imported. */
 export interface Original {
   readonly label: string;
   readonly target: object;
-  readonly key: string;
+  readonly key: PropertyKey;
   readonly value: unknown;
   readonly descriptor: PropertyDescriptor | undefined;
 }
 
-function capture(label: string, target: object, key: string): Original {
-  return { label, target, key, value: (target as Record<string, unknown>)[key], descriptor: Object.getOwnPropertyDescriptor(target, key) };
+function capture(label: string, target: object, key: PropertyKey): Original {
+  return { label, target, key, value: (target as Record<PropertyKey, unknown>)[key], descriptor: Object.getOwnPropertyDescriptor(target, key) };
 }
 
 /** Every property pook's built-in interceptors patch. */
@@ -25,4 +38,7 @@ export const ORIGINALS: readonly Original[] = [
   capture('http.ClientRequest', http, 'ClientRequest'),
   capture('https.request', https, 'request'),
   capture('https.get', https, 'get'),
+  capture('Module._load', Module, '_load'),
+  capture("bundled undici's DispatcherBase.prototype.dispatch", bundledDispatcherBase(), 'dispatch'),
+  ...SLOTS.map((slot) => capture(`globalThis[${String(slot.description)}]`, globalThis, slot)),
 ];

@@ -3,21 +3,26 @@ import tls from 'node:tls';
 // received and count the TCP connections they accepted, so a test can prove
 // that a request did (or did not) reach the network.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
 
 // test/fixtures/tls: a self-signed CA certificate for tests only, valid
 // 2000-2125, made with `openssl ca -selfsign -startdate 20000101000000Z`
 // (backdated so a machine with a wrong clock still accepts it) and
 // subjectAltName = DNS:localhost, IP:127.0.0.1, IP:::1.
-const tlsDir = new URL('../fixtures/tls/', import.meta.url);
+// Paths, not URL objects: a DOM test environment replaces the global URL with its own.
+const tlsDir = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/tls/');
 
 /** The self-signed certificate of the https servers (SAN: localhost, 127.0.0.1, ::1); trust it with `ca`. */
-export const TLS_CERT: string = readFileSync(new URL('cert.pem', tlsDir), 'utf8');
-const TLS_KEY = readFileSync(new URL('key.pem', tlsDir), 'utf8');
+export const TLS_CERT: string = readFileSync(`${tlsDir}cert.pem`, 'utf8');
+const TLS_KEY = readFileSync(`${tlsDir}key.pem`, 'utf8');
 
 /** The loopback hosts tests may talk to; nothing else is ever contacted. */
 export type LoopbackHost = '127.0.0.1' | '::1';
@@ -32,6 +37,84 @@ export interface Echo {
   readonly body: string;
 }
 
+/** A request body as the server received it. */
+export interface ReceivedBody {
+  readonly length: number;
+  /** SHA-256 of the whole body, hex. */
+  readonly sha256: string;
+  /** The bytes, for bodies up to 1 MiB. */
+  readonly bytes?: Buffer;
+}
+
+// Bodies over this size are hashed, not kept (the 64 MiB upload test).
+const ECHO_LIMIT = 1024 * 1024;
+
+/** The bytes `/_pook/large?size=N` answers: a pattern that no shifted or truncated copy matches. */
+export function patternBytes(size: number, offset = 0): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  for (let i = 0; i < size; i++) {
+    const n = i + offset;
+    bytes[i] = (n * 31 + (n >>> 10) + (n >>> 20)) & 0xff;
+  }
+  return bytes;
+}
+
+/** The text `/_pook/gzip` answers, gzip-encoded. */
+export const GZIP_TEXT: string = `a real compressed response ${'pook '.repeat(4_000)}`;
+
+/** The chunks `/_pook/stream` answers, in order, one write each (chunked transfer). */
+export const STREAM_CHUNKS: readonly string[] = Array.from({ length: 5 }, (_, i) => `chunk ${i};`);
+
+/**
+ * The special routes of the echo server: `/_pook/large?size=N` (N pattern
+ * bytes), `/_pook/gzip` (a gzip-encoded text) and `/_pook/stream` (a
+ * chunked body written in several parts). Returns whether it answered.
+ */
+function special(req: http.IncomingMessage, res: http.ServerResponse, cors: Array<[string, string]>): boolean {
+  const url = new URL(req.url ?? '/', 'http://server');
+  if (url.pathname === '/_pook/large') {
+    const size = Number(url.searchParams.get('size') ?? '0');
+    res.writeHead(200, [['Content-Type', 'application/octet-stream'], ['Content-Length', String(size)], ['X-Echo', 'real'], ...cors]);
+    // Written in 1 MiB parts so the server never holds the whole body.
+    const part = 1024 * 1024;
+    let offset = 0;
+    const write = (): void => {
+      while (offset < size) {
+        const bytes = patternBytes(Math.min(part, size - offset), offset);
+        offset += bytes.byteLength;
+        if (!res.write(bytes)) {
+          res.once('drain', write);
+          return;
+        }
+      }
+      res.end();
+    };
+    write();
+    return true;
+  }
+  if (url.pathname === '/_pook/gzip') {
+    const body = zlib.gzipSync(GZIP_TEXT);
+    res.writeHead(200, [['Content-Type', 'text/plain'], ['Content-Encoding', 'gzip'], ['Content-Length', String(body.byteLength)], ['X-Echo', 'real'], ...cors]);
+    res.end(body);
+    return true;
+  }
+  if (url.pathname === '/_pook/stream') {
+    res.writeHead(200, [['Content-Type', 'text/plain'], ['X-Echo', 'real'], ...cors]);
+    let i = 0;
+    const next = (): void => {
+      if (i === STREAM_CHUNKS.length) {
+        res.end();
+        return;
+      }
+      res.write(STREAM_CHUNKS[i++]);
+      setImmediate(next);
+    };
+    next();
+    return true;
+  }
+  return false;
+}
+
 /** A running echo server. */
 export interface EchoServer {
   readonly protocol: 'http' | 'https';
@@ -39,9 +122,16 @@ export interface EchoServer {
   readonly port: number;
   /** `protocol://host:port` (IPv6 hosts in brackets), without a trailing slash. */
   readonly origin: string;
-  /** The requests received so far, in order. */
+  /** The requests received so far, in order (CORS preflights left out). */
   readonly requests: readonly Echo[];
-  /** TCP connections accepted so far (synchronous; see {@link EchoServer.settledConnections}). */
+  /** The body of each of {@link EchoServer.requests}, as received. */
+  readonly bodies: readonly ReceivedBody[];
+  /** The paths of the CORS preflight requests received. */
+  readonly preflights: readonly string[];
+  /**
+   * TCP connections accepted so far (synchronous; see {@link EchoServer.settledConnections}),
+   * leaving out those that carried CORS preflights only.
+   */
   readonly connections: number;
   /**
    * The number of connections accepted once every connection already
@@ -69,18 +159,50 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ech
   const protocol = options.protocol ?? 'http';
   const host = options.host ?? '127.0.0.1';
   const requests: Echo[] = [];
+  const bodies: ReceivedBody[] = [];
+  const preflights: string[] = [];
   // Remote ports of every accepted connection, in order; probes are left out of the count.
   const accepted: number[] = [];
   const probePorts = new Set<number>();
   const onAccept = new Set<() => void>();
-  const counted = (): number => accepted.filter((port) => !probePorts.has(port)).length;
+  // A connection that only ever carried CORS preflights (of a DOM environment's XHR) is not counted.
+  const preflightPorts = new Set<number>();
+  const requestPorts = new Set<number>();
+  const counted = (): number => accepted.filter((port) => !probePorts.has(port) && !(preflightPorts.has(port) && !requestPorts.has(port))).length;
 
   const handler: http.RequestListener = (req, res) => {
+    // CORS for the XMLHttpRequest of DOM environments (their page is on another origin).
+    const cors: Array<[string, string]> = [
+      ['Access-Control-Allow-Origin', req.headers.origin ?? '*'],
+      ['Access-Control-Expose-Headers', 'X-Echo, Content-Encoding, Content-Length'],
+    ];
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
+      preflights.push(req.url ?? '');
+      preflightPorts.add(req.socket.remotePort ?? -1);
+      res.writeHead(204, [
+        ...cors,
+        ['Access-Control-Allow-Methods', String(req.headers['access-control-request-method'])],
+        ['Access-Control-Allow-Headers', String(req.headers['access-control-request-headers'] ?? '*')],
+        ['Access-Control-Max-Age', '600'],
+      ]);
+      res.end();
+      return;
+    }
+    requestPorts.add(req.socket.remotePort ?? -1);
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const hash = createHash('sha256');
+    let length = 0;
+    req.on('data', (chunk: Buffer) => {
+      hash.update(chunk);
+      length += chunk.byteLength;
+      if (length <= ECHO_LIMIT) chunks.push(chunk);
+    });
     req.on('end', () => {
-      const echo: Echo = { method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers }, body: Buffer.concat(chunks).toString('utf8') };
+      const body = length <= ECHO_LIMIT ? Buffer.concat(chunks) : undefined;
+      const echo: Echo = { method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers }, body: body?.toString('utf8') ?? '' };
       requests.push(echo);
+      bodies.push({ length, sha256: hash.digest('hex'), ...(body !== undefined && { bytes: body }) });
+      if (special(req, res, cors)) return;
       const payload = JSON.stringify(echo);
       res.writeHead(200, [
         ['Content-Type', 'application/json'],
@@ -88,6 +210,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ech
         ['X-Echo', 'real'],
         ['Set-Cookie', 'real1=a; Path=/'],
         ['Set-Cookie', 'real2=b; Path=/'],
+        ...cors,
       ]);
       res.end(payload);
     });
@@ -114,6 +237,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ech
     port,
     origin,
     requests,
+    bodies,
+    preflights,
     get connections() {
       return counted();
     },

@@ -7,6 +7,13 @@ import pook, {
   type MockOptions,
   type PookRequest,
   type PookScope,
+  type Candidate,
+  type EngineEventName,
+  type PookCallCountError,
+  type PookNoMatchesError,
+  type PookPendingMocksError,
+  type PookUnmatchedRequestsError,
+  type SourceLocation,
 } from '../../src/index.js';
 import * as ns from '../../src/index.js';
 
@@ -78,6 +85,44 @@ describe('module API types', () => {
     expectTypeOf(pook.isDone()).toEqualTypeOf<boolean>();
     expectTypeOf(pook.regex('a')).toEqualTypeOf<RegExp>();
     expectTypeOf(pook.engine()).toEqualTypeOf<Engine>();
+  });
+});
+
+describe('diagnostics types', () => {
+  it('assertions return void; mock.assertCalled chains; definedAt and expectations are typed', () => {
+    expectTypeOf(pook.assertDone()).toEqualTypeOf<void>();
+    expectTypeOf(pook.assertNoUnmatched()).toEqualTypeOf<void>();
+    const mock = pook.get('api.test');
+    expectTypeOf(mock.assertCalled()).toEqualTypeOf<Mock>();
+    expectTypeOf(mock.assertCalled(2)).toEqualTypeOf<Mock>();
+    expectTypeOf(mock.definedAt).toEqualTypeOf<SourceLocation | undefined>();
+    expectTypeOf(mock.expectations).toEqualTypeOf<readonly string[]>();
+  });
+
+  it('errors carry typed structured data', () => {
+    const error = null as unknown as PookNoMatchesError;
+    expectTypeOf(error.candidates).toEqualTypeOf<readonly Candidate[]>();
+    expectTypeOf(error.candidates[0]!.summary).toEqualTypeOf<string>();
+    expectTypeOf(error.candidates[0]!.distance).toEqualTypeOf<number>();
+    expectTypeOf((null as unknown as PookPendingMocksError).mocks).toEqualTypeOf<readonly Mock[]>();
+    expectTypeOf((null as unknown as PookUnmatchedRequestsError).requests).toEqualTypeOf<readonly PookRequest[]>();
+    expectTypeOf((null as unknown as PookCallCountError).expected).toEqualTypeOf<number | undefined>();
+  });
+
+  it('engine events are typed by name', () => {
+    const engine = pook.engine();
+    engine.on('match', (event) => {
+      expectTypeOf(event.mock).toEqualTypeOf<Mock>();
+      expectTypeOf(event.request).toEqualTypeOf<PookRequest>();
+    });
+    engine.on('unmatched', (event) => expectTypeOf(event.passthrough).toEqualTypeOf<boolean>());
+    engine.on('error', (event) => {
+      expectTypeOf(event.error).toEqualTypeOf<Error>();
+      expectTypeOf(event.mock).toEqualTypeOf<Mock | undefined>();
+    });
+    expectTypeOf<EngineEventName>().toEqualTypeOf<'match' | 'unmatched' | 'passthrough' | 'error'>();
+    // @ts-expect-error unknown event
+    engine.on('matched', () => undefined);
   });
 });
 

@@ -22,6 +22,15 @@ describe('public surface', () => {
     for (const name of [...SPEC_FUNCTIONS, ...SPEC_CLASSES]) expect(typeof (ns as Record<string, unknown>)[name], name).toBe('function');
   });
 
+  it('exports the diagnostics API (issue 4): assertDone, assertNoUnmatched and their error classes', () => {
+    for (const name of ['assertDone', 'assertNoUnmatched', 'PookPendingMocksError', 'PookUnmatchedRequestsError', 'PookCallCountError']) {
+      expect(typeof (ns as Record<string, unknown>)[name], name).toBe('function');
+      expect((pook as Record<string, unknown>)[name], name).toBe((ns as Record<string, unknown>)[name]);
+    }
+    expect(new ns.PookPendingMocksError('pook: x', [])).toBeInstanceOf(ns.PookError);
+    expect(new ns.PookUnmatchedRequestsError('pook: x', []).code).toBe('POOK_UNMATCHED');
+  });
+
   it('has no aliases beyond the SPEC (no `del`, `isactive`, …)', () => {
     for (const name of ['del', 'isactive', 'ispending', 'pending_mocks', 'enable_network', 'set_mock_engine']) {
       expect(Object.keys(pook), name).not.toContain(name);

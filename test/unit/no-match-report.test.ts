@@ -35,7 +35,7 @@ describe('no-match report', () => {
     expect(message).toContain('authorization: Bearer abcde…');
     expect(message).not.toContain('abcdefghijklmnopqrstuvwxyz');
     expect(message).not.toContain('x-noise');
-    expect(message).toContain('body: {"name":"bob","age":3}');
+    expect(message).toContain(['    body (22 bytes, JSON):', '      {', '        "name": "bob",', '        "age": 3', '      }'].join('\n'));
     expect(message).toContain('No mocks are registered.');
     expect(message).toContain('Real networking is disabled');
   });
@@ -43,18 +43,39 @@ describe('no-match report', () => {
   it('cuts a long body', () => {
     const long = request.with({ body: 'x'.repeat(1000) });
     const { message } = engineWith().noMatchError(long);
-    expect(message).toContain(`body: ${'x'.repeat(300)}… (1000 bytes)`);
+    expect(message).toContain(`body (1000 bytes, first 300 characters shown):\n      ${'x'.repeat(300)}…\n`);
     expect(message).not.toContain('x'.repeat(301));
+  });
+
+  it('cuts a long JSON body after 30 lines, saying how many more', () => {
+    const long = request.with({ body: JSON.stringify(Array.from({ length: 40 }, (_, i) => i)) });
+    const { message } = engineWith().noMatchError(long);
+    expect(message).toContain('body (111 bytes, JSON):\n      [\n        0,\n');
+    expect(message).toContain('        28,\n      … (12 more lines)\n');
+    expect(message).not.toContain('        29,');
+  });
+
+  it('says a binary body is binary', () => {
+    const binary = request.with({ body: new Uint8Array([0xff, 0xfe, 0x00, 0x81]), headers: {} });
+    expect(engineWith().noMatchError(binary).message).toContain('    body: 4 bytes of binary data\n');
+  });
+
+  it('shows, besides the usual headers, those the shown mocks expect', () => {
+    const mock = new Mock({ url: 'api.test', headers: { 'X-Api-Key': 'secret' } });
+    const { message } = engineWith(mock).noMatchError(request);
+    expect(message).toContain('    x-api-key: wrong\n');
+    expect(message).not.toContain('x-noise');
   });
 
   it('gives, per mock, each failing expectation with expected and actual', () => {
     const mock = new Mock({ url: 'https://api.test/users', method: 'POST', headers: { 'X-Api-Key': 'secret' }, params: { page: '2' }, json: { name: 'ada' } });
     const { message } = engineWith(mock).noMatchError(request);
-    expect(message).toContain('1. POST https://api.test/users (times(1), 0 calls)');
+    expect(message).toContain('1. POST https://api.test/users — matches except for header "x-api-key", query "page" and json\n');
+    expect(message).toMatch(/^ {5}times\(1\), 0 calls · defined at test\/unit\/no-match-report\.test\.ts:\d+$/m);
     expect(message).toContain('✓ method');
     expect(message).toContain('✗ header "x-api-key": expected "secret", got "wrong"');
     expect(message).toContain('✗ query "page": expected "2", got "1"');
-    expect(message).toContain('✗ json: $.name: expected "ada", got "bob"; $.age: unexpected (got 3)');
+    expect(message).toContain('✗ json: 2 differences\n         $.name: expected "ada", got "bob"\n         $.age: extra key (got 3)\n');
   });
 
   it('says what was expected when the request lacks it', () => {
@@ -89,8 +110,22 @@ describe('no-match report', () => {
     expired.attempt(request);
     const filtered = new Mock({ url: 'api.test', filter: () => false });
     const { message } = engineWith(expired, filtered).noMatchError(request);
-    expect(message).toContain('✗ expired: matched 1 time already, times(1)');
-    expect(message).toContain("✗ skipped by the mock's filter");
+    expect(message).toContain('ANY api.test — matched but expired after 1 call (times(1))');
+    expect(message).toContain('ANY api.test — skipped by filter (every expectation matches)');
+  });
+
+  it('an expired or filtered mock that also differs says both', () => {
+    const expired = new Mock({ url: 'api.test', method: 'POST' });
+    expired.attempt(request);
+    const filtered = new Mock({ url: 'api.test', method: 'GET', filter: () => false });
+    const { message } = engineWith(expired, filtered).noMatchError(request.with({ method: 'PUT' }));
+    expect(message).toContain('POST api.test — expired after 1 call (times(1)); otherwise matches except for method');
+    expect(message).toContain('GET api.test — skipped by filter; otherwise matches except for method');
+  });
+
+  it('a mock that matches nothing at all "differs"', () => {
+    const { message } = engineWith(new Mock({ url: 'other.test', method: 'GET' })).noMatchError(request);
+    expect(message).toContain('GET other.test — differs in method and url host');
   });
 
   it('shows the closest three mocks, closest first; debug() shows all', () => {
@@ -102,7 +137,7 @@ describe('no-match report', () => {
     );
     const { message } = engine.noMatchError(request);
     expect(message).toContain('Mocks tried (closest 3 of 4; pook.debug() shows all):');
-    const labels = [...message.matchAll(/^ {2}(\d)\. (.*) \(/gm)].map((m) => `${m[1]} ${m[2]}`);
+    const labels = [...message.matchAll(/^ {2}(\d)\. (.*) — /gm)].map((m) => `${m[1]} ${m[2]}`);
     expect(labels).toEqual(['1 GET api.test', '2 GET api.test', '3 GET api.test/users']);
     engine.debug = true;
     expect([...engine.noMatchError(request).message.matchAll(/^ {2}\d\. /gm)]).toHaveLength(4);
@@ -138,19 +173,21 @@ describe('no-match report', () => {
     expect(error.request.client).toBe('fetch');
     expect(error.message).toContain('pook: no mock matches POST http://api.test/users');
     expect(error.message).toContain('content-type: text/plain');
-    expect(error.message).toContain('body: hello');
+    expect(error.message).toContain('body (5 bytes): hello');
     expect(error.message).toContain('✗ method: expected "GET", got "POST"');
     expect(error.message).toContain('✗ header "accept": expected "application/json", got "*/*"');
   });
 
   it('pook.debug() logs each decision to stderr', async () => {
     const lines: string[] = [];
+    let line = 0;
     const write = process.stderr.write;
     process.stderr.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
     try {
       pook.activate();
       pook.debug();
       pook.get('api.test/ok').reply(200);
+      line = pook.engine().mocks[0]!.definedAt!.line;
       await fetch('http://api.test/ok');
       await fetch('http://api.test/missing').catch(() => undefined);
       pook.debug(false);
@@ -158,6 +195,10 @@ describe('no-match report', () => {
     } finally {
       process.stderr.write = write;
     }
-    expect(lines).toEqual(['pook: GET http://api.test/ok → GET api.test/ok\n', 'pook: GET http://api.test/missing → blocked (no mock matched)\n']);
+    const site = `test/unit/no-match-report.test.ts:${line}`;
+    expect(lines).toEqual([
+      `pook: GET http://api.test/ok → GET api.test/ok (${site})\n`,
+      `pook: GET http://api.test/missing → blocked (no mock matched; closest: GET api.test/ok (${site}), expired after 1 call (times(1)); otherwise matches except for url path)\n`,
+    ]);
   });
 });

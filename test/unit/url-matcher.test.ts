@@ -187,3 +187,52 @@ describe('url matcher: bad input', () => {
     invalidArgument(() => new UrlMatcher(42 as unknown as string), 'url');
   });
 });
+
+describe('url matcher: a mismatch names every differing part', () => {
+  it('one part: the expectation names it, with that part expected vs actual', () => {
+    expect(check('https://api.test/users', 'http://api.test/users')).toEqual({
+      pass: false,
+      expectation: 'url scheme',
+      expected: 'https:',
+      actual: 'http:',
+      differences: [{ path: 'scheme', kind: 'changed', expected: 'https:', actual: 'http:' }],
+    });
+  });
+
+  it('several parts: expectation "url", the whole URLs, and each part in differences', () => {
+    expect(check('https://api.test:8443/users', 'http://other.test/teams')).toEqual({
+      pass: false,
+      expectation: 'url',
+      expected: 'https://api.test:8443/users',
+      actual: 'http://other.test/teams',
+      differences: [
+        { path: 'scheme', kind: 'changed', expected: 'https:', actual: 'http:' },
+        { path: 'host', kind: 'changed', expected: 'api.test', actual: 'other.test' },
+        { path: 'port', kind: 'changed', expected: 8443, actual: 80 },
+        { path: 'path', kind: 'changed', expected: '/users', actual: '/teams' },
+      ],
+    });
+  });
+
+  it('a pass carries no differences', () => {
+    expect(check('api.test/users', 'https://api.test/users')).toEqual({ pass: true, expectation: 'url', expected: 'api.test/users', actual: 'https://api.test/users' });
+  });
+});
+
+describe('url matcher: test() is the same verdict as match().pass', () => {
+  const cases: Array<[string | RegExp, string]> = [
+    ['api.test/users', 'http://api.test/users'],
+    ['api.test/users', 'https://api.test/users/1'],
+    ['https://api.test', 'http://api.test/'],
+    ['api.test:8443', 'https://api.test/'],
+    ['api.test:443', 'https://api.test/'],
+    ['other.test/users', 'http://api.test/users'],
+    ['[::1]:8080/x', 'http://[::1]:8080/x'],
+    [/api\.test\/u/, 'http://api.test/users'],
+    [/nope/, 'http://api.test/users'],
+  ];
+  it.each(cases)('%s against %s', (mockUrl, url) => {
+    const matcher = new UrlMatcher(mockUrl);
+    expect(matcher.test(request({ url }))).toBe(matcher.match(request({ url })).pass);
+  });
+});

@@ -1,0 +1,170 @@
+// docs/when-nothing-matches.md, runnable: every output quoted on that page
+// is printed by this script (run it from the repository root with
+// `npm run build && node examples/when-nothing-matches.mjs`), and each claim
+// is asserted. Hosts end in `.test`: nothing leaves the process.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
+import axios from 'axios';
+import pook, { PookCallCountError, PookNoMatchesError, PookPendingMocksError, PookUnmatchedRequestsError } from 'pook';
+
+const section = (title) => console.log(`\n===== ${title}`);
+const failureOf = (promise) => promise.then(() => assert.fail('the request should have failed'), (error) => error);
+function check(label, actual, expected) {
+  assert.deepEqual(actual, expected, label);
+  console.log(`  ok  ${label}: ${JSON.stringify(actual)}`);
+}
+function thrown(fn) {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  assert.fail('expected a throw');
+}
+
+if (process.argv[2] === '--node-debug-child') {
+  // The child of the NODE_DEBUG=pook section below.
+  pook.activate();
+  pook.get('https://api.test/users').reply(200);
+  await fetch('https://api.test/users');
+  await fetch('https://api.test/teams').catch(() => {});
+  process.exit(0);
+}
+
+pook.activate();
+
+section('the report');
+pook.get('https://api.test/users').reply(200).json([]);
+pook.post('https://api.test/users').header('Authorization', /^Bearer /).json({ name: 'ada', address: { city: 'Paris' } }).reply(201);
+pook.post('https://api.test/teams').json({ name: 'ada' }).reply(201);
+pook.post('https://auth.test/token').reply(200);
+
+const failure = await failureOf(
+  fetch('https://api.test/users', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.payload.signature' },
+    body: JSON.stringify({ name: 'ada', address: { city: 'Lyon', zip: '69001' } }),
+  }),
+);
+const report = failure.cause;
+assert.ok(report instanceof PookNoMatchesError);
+console.log(report.message);
+
+section('the same data, structured');
+const [closest] = report.candidates;
+console.log(
+  inspect(
+    {
+      summary: closest.summary,
+      distance: closest.distance,
+      state: closest.state,
+      failures: closest.failures,
+      definedAt: { ...closest.mock.definedAt, file: '…/examples/when-nothing-matches.mjs' },
+      failed: closest.results.filter((result) => !result.pass),
+    },
+    { depth: 5, breakLength: 100 },
+  ),
+);
+check('every mock is a candidate', report.candidates.length, 4);
+check('ranking', report.candidates.map((c) => [c.mock.label, c.distance]), [
+  ['POST https://api.test/users', 4],
+  ['GET https://api.test/users', 8],
+  ['POST https://api.test/teams', 14],
+  ['POST https://auth.test/token', 110],
+]);
+
+section('an expired mock');
+pook.reset();
+pook.get('https://api.test/token').reply(200).json({ token: 't1' });
+await fetch('https://api.test/token');
+console.log((await failureOf(fetch('https://api.test/token'))).cause.message);
+
+section('a mock skipped by its filter');
+pook.reset();
+pook
+  .get('https://api.test/users')
+  .filter((request) => request.headers.get('x-tenant') === 'acme')
+  .reply(200);
+console.log((await failureOf(fetch('https://api.test/users', { headers: { 'x-tenant': 'globex' } }))).cause.message);
+
+section('through axios');
+pook.reset();
+pook.post('https://api.test/users').json({ name: 'ada' }).reply(201);
+const viaAxios = await failureOf(axios.post('https://api.test/users', { name: 'bob' }));
+check('AxiosError code', viaAxios.code, 'POOK_NO_MATCH');
+console.log(viaAxios.message);
+
+section('pook.assertDone()');
+pook.reset();
+pook.get('https://api.test/users').header('Accept', 'application/json').param('page', '1').reply(200);
+pook.post('https://api.test/users').json({ name: 'ada' }).times(2).reply(201);
+pook.get('https://api.test/health').persist().reply(204);
+await fetch('https://api.test/users', { method: 'POST', body: JSON.stringify({ name: 'ada' }) });
+await failureOf(fetch('https://api.test/users?page=2', { headers: { Accept: 'application/json' } }));
+const pending = thrown(() => pook.assertDone());
+assert.ok(pending instanceof PookPendingMocksError);
+console.log(pending.message);
+
+section('pook.assertNoUnmatched()');
+const unmatched = thrown(() => pook.assertNoUnmatched());
+assert.ok(unmatched instanceof PookUnmatchedRequestsError);
+console.log(unmatched.message);
+
+section('mock.assertCalled()');
+const health = pook.engine().mocks[2];
+const notCalled = thrown(() => health.assertCalled());
+assert.ok(notCalled instanceof PookCallCountError);
+console.log(notCalled.message);
+
+section('util.inspect(mock) and util.inspect(request)');
+console.log(inspect(pook.engine().mocks[0]));
+console.log(inspect(pook.unmatchedRequests()[0]));
+
+section('pook.debug()');
+pook.reset();
+const logged = [];
+const write = process.stderr.write;
+process.stderr.write = (chunk) => (logged.push(String(chunk)), true);
+try {
+  pook.debug();
+  pook.get('https://api.test/users').reply(200).json([]);
+  pook.get('https://api.test/broken').error('connection reset');
+  await fetch('https://api.test/users');
+  await failureOf(fetch('https://api.test/broken'));
+  await failureOf(fetch('https://api.test/users', { method: 'DELETE' }));
+} finally {
+  process.stderr.write = write;
+  pook.debug(false);
+}
+process.stdout.write(logged.join(''));
+check('one line per decision', logged.length, 4);
+
+section('NODE_DEBUG=pook');
+// NODE_DEBUG is read when Node starts: this script runs itself again with it
+// (see the top of the file for what the child does).
+const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--node-debug-child'], { env: { ...process.env, NODE_DEBUG: 'pook' }, encoding: 'utf8' });
+check('the child ran', run.status, 0);
+const nodeDebug = run.stderr;
+process.stdout.write(nodeDebug.replace(/^POOK \d+:/gm, 'POOK <pid>:'));
+check('two lines', nodeDebug.trimEnd().split('\n').length, 2);
+
+section('engine events');
+pook.reset();
+const events = [];
+const engine = pook.engine();
+const listeners = {
+  match: ({ request, mock }) => events.push(`match ${request.method} ${request.url.href} → ${mock.label}`),
+  unmatched: ({ request, passthrough }) => events.push(`unmatched ${request.method} ${request.url.href} (passthrough: ${passthrough})`),
+  error: ({ request, error }) => events.push(`error ${request.method} ${request.url.href}: ${error.name}`),
+};
+for (const [name, listener] of Object.entries(listeners)) engine.on(name, listener);
+pook.get('https://api.test/users').reply(200);
+await fetch('https://api.test/users');
+await failureOf(fetch('https://api.test/teams'));
+for (const [name, listener] of Object.entries(listeners)) engine.off(name, listener);
+console.log(events.join('\n'));
+
+pook.off();
+console.log('\nwhen-nothing-matches: all examples passed');

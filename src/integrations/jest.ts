@@ -1,0 +1,69 @@
+import { TestScope } from './test-scope.js';
+
+// `setupFilesAfterEnv: ['pook/jest']`. Jest runs a test's hooks and its body
+// in async contexts of their own, so a scope entered in beforeEach does not
+// reach the test: each test's scope is global (code in no other scope uses
+// it), which is right because Jest runs the tests of a file one at a time.
+// test.concurrent bodies all start together, so each runs in an
+// async-context scope of its own instead (docs/runners/jest.md).
+
+type Hook = (fn: () => unknown) => void;
+type TestFn = (...args: never[]) => unknown;
+type Register = (name: string, fn: TestFn, timeout?: number) => unknown;
+interface Concurrent extends Register {
+  only?: Register;
+  each?: (...table: unknown[]) => Register;
+}
+interface JestGlobals {
+  beforeEach: Hook;
+  afterEach: Hook;
+  afterAll: Hook;
+  test?: { concurrent?: Concurrent };
+  it?: { concurrent?: Concurrent };
+}
+
+const jest = globalThis as unknown as JestGlobals;
+if (typeof jest.beforeEach !== 'function' || typeof jest.afterEach !== 'function') {
+  throw new Error("pook/jest: Jest's globals are missing; load it with setupFilesAfterEnv: ['pook/jest'] (not setupFiles).");
+}
+
+let current: TestScope | undefined;
+
+// The scope stays open until the next test starts (or the file ends), so
+// that root-level afterEach hooks declared after this one, which Jest runs
+// after it, still see the test's mocks.
+jest.beforeEach(() => {
+  current?.dispose();
+  current = TestScope.open({ global: true });
+});
+
+jest.afterEach(() => {
+  const error = current?.verify();
+  if (error !== undefined) throw error;
+});
+
+jest.afterAll(() => {
+  current?.dispose();
+  current = undefined;
+});
+
+function scoped(fn: TestFn): TestFn {
+  return (...args: never[]) => TestScope.around(() => fn(...args), { global: false });
+}
+
+function wrap(register: Register): Register {
+  return (name, fn, timeout) => register(name, typeof fn === 'function' ? scoped(fn) : fn, timeout);
+}
+
+for (const holder of [jest.test, jest.it]) {
+  const concurrent = holder?.concurrent;
+  if (typeof concurrent !== 'function') continue;
+  const replacement: Concurrent = Object.assign(wrap(concurrent.bind(holder)), concurrent);
+  if (typeof concurrent.only === 'function') replacement.only = wrap(concurrent.only.bind(concurrent));
+  const each = concurrent.each;
+  if (typeof each === 'function') replacement.each = (...table) => wrap(each.apply(concurrent, table));
+  holder!.concurrent = replacement;
+}
+
+export { configure } from './test-scope.js';
+export type { PookTestOptions } from './test-scope.js';

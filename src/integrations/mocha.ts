@@ -1,0 +1,56 @@
+import { TestScope, checkedTest } from './test-scope.js';
+
+// A root hook plugin: `mocha --require pook/mocha` (or `require:` in
+// .mocharc). Mocha runs the tests of a process one at a time, so each test's
+// scope is global (code in no other scope uses it) and is also entered in
+// the first beforeEach, which Mocha's callbacks carry on to the test. The
+// checks run when the test body has passed and fail the test itself: a
+// failing afterEach hook would make Mocha skip the rest of the suite
+// (docs/runners/mocha.md).
+
+type TestFn = (...args: never[]) => unknown;
+interface MochaTest {
+  fn?: TestFn;
+}
+interface HookContext {
+  currentTest?: MochaTest;
+}
+
+let current: TestScope | undefined;
+/** Each wrapped test function's original, so a retried (cloned) test is not wrapped twice. */
+const originals = new WeakMap<TestFn, TestFn>();
+
+/**
+ * The root hooks Mocha loads from `--require pook/mocha`.
+ * @example `mocha --require pook/mocha`
+ */
+export const mochaHooks: {
+  beforeEach(this: HookContext): void;
+  afterEach(this: HookContext): void;
+  afterAll(): void;
+} = {
+  beforeEach(this: HookContext): void {
+    current?.dispose();
+    const scoped = TestScope.open({ global: true });
+    current = scoped;
+    const test = this.currentTest;
+    if (test?.fn === undefined) return;
+    const original = originals.get(test.fn) ?? test.fn;
+    const wrapped = checkedTest(original, () => scoped);
+    originals.set(wrapped, original);
+    test.fn = wrapped;
+  },
+  // The scope stays open until the next test starts, so that afterEach hooks
+  // that run after this one still see the test's mocks.
+  afterEach(this: HookContext): void {
+    const test = this.currentTest;
+    if (test?.fn !== undefined) test.fn = originals.get(test.fn) ?? test.fn;
+  },
+  afterAll(): void {
+    current?.dispose();
+    current = undefined;
+  },
+};
+
+export { configure } from './test-scope.js';
+export type { PookTestOptions } from './test-scope.js';

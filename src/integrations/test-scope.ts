@@ -1,0 +1,228 @@
+import * as own from '../index.js';
+import type { Engine, PookScope } from '../index.js';
+
+// What every runner integration does around one test: open a `use()` scope
+// for it (so concurrent tests never see each other's mocks), run the test's
+// hooks and body in it, then check the scope's engine and fail the test with
+// pook's report. Each runner file only adapts this to its own hooks.
+// Integrations use pook's public surface only: '../index.js' becomes 'pook'
+// in the build (tsup.config.ts), and the copy of pook they drive is the one
+// the tests loaded (src/copies.ts).
+
+/** Options of the runner integrations: `configure()` of `pook/vitest`, `pook/jest`, `pook/node-test` and `pook/mocha`. */
+export interface PookTestOptions {
+  /**
+   * Fail a test that leaves mocks pending (not called as often as they
+   * expect), with pook's pending-mocks report. Default `true`.
+   */
+  readonly failOnPending?: boolean;
+  /**
+   * Fail a test in which a request matched no mock, even when the code under
+   * test caught the error, with pook's unmatched-requests report. Default `true`.
+   */
+  readonly failOnUnmatched?: boolean;
+  /** Open each test's scope with real networking on, as `pook.use({ network: true })`. Default `false`. */
+  readonly network?: boolean;
+}
+
+type Settings = { -readonly [K in keyof PookTestOptions]-?: boolean };
+
+/** The scope functions of a copy of pook (src/copies.ts). */
+interface Copy {
+  readonly use: typeof own.use;
+  readonly engine: typeof own.engine;
+}
+
+/**
+ * The copy of pook the tests use. A runner may load this integration as
+ * CommonJS while the test files import pook as an ES module (Mocha requires
+ * `--require` plugins): then two copies are registered, and the tests' copy
+ * is the one loaded last, since test files load after the runner's plugins.
+ */
+function pook(): Copy {
+  return (globalThis as { [key: symbol]: Copy[] | undefined })[Symbol.for('pook.copies')]?.at(-1) ?? own;
+}
+
+const KEYS: ReadonlyArray<keyof PookTestOptions> = ['failOnPending', 'failOnUnmatched', 'network'];
+
+/**
+ * The defaults, and each running test's settings by its engine (how
+ * `configure()` inside a test finds them). Shared through a global symbol by
+ * every copy of the integrations: a test file may import `configure` from
+ * the ES module build while the runner loaded the CommonJS one.
+ */
+interface Shared {
+  defaults: Settings;
+  readonly running: WeakMap<object, { settings: Settings }>;
+}
+const shared: Shared = ((globalThis as { [key: symbol]: Shared | undefined })[Symbol.for('pook.integrations')] ??= {
+  defaults: { failOnPending: true, failOnUnmatched: true, network: false },
+  running: new WeakMap(),
+});
+
+function merge(base: Settings, options: PookTestOptions): Settings {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError('pook: configure() expects an options object.');
+  const next = { ...base };
+  for (const [key, value] of Object.entries(options)) {
+    if (!(KEYS as readonly string[]).includes(key)) throw new TypeError(`pook: configure() got the unknown option "${key}" (known: ${KEYS.join(', ')}).`);
+    if (value === undefined) continue;
+    if (typeof value !== 'boolean') throw new TypeError(`pook: configure() option "${key}" must be a boolean.`);
+    next[key as keyof Settings] = value;
+  }
+  return next;
+}
+
+/**
+ * Changes the options of the runner integration. Called inside a test (or
+ * one of its `beforeEach`/`afterEach` hooks), it changes that test only;
+ * anywhere else (a setup file, the top of a test file, a `before`/`beforeAll`
+ * hook), it changes the defaults of every test that starts afterwards.
+ *
+ * @example
+ * ```ts
+ * import { configure } from 'pook/vitest';
+ * configure({ failOnPending: false }); // the tests that start from now on
+ * it('polls until ready', () => {
+ *   configure({ failOnUnmatched: false }); // this test only
+ * });
+ * ```
+ */
+export function configure(options: PookTestOptions): void {
+  const test = shared.running.get(pook().engine());
+  if (test === undefined) shared.defaults = merge(shared.defaults, options);
+  else test.settings = merge(test.settings, options);
+}
+
+/** How a runner opens the scope of one test. */
+export interface TestScopeOptions {
+  /**
+   * Make the scope global as well (`use({ global: true })`): code in no scope
+   * uses it. For a test that runs alone, in a runner that loses the async
+   * context between its hooks and its body.
+   */
+  readonly global: boolean;
+}
+
+/** The scope of one running test, and the checks that end it. */
+export class TestScope {
+  /** The engine of the test's scope. */
+  readonly engine: Engine;
+  /** The options in force for this test: the defaults when it started, then its own `configure()` calls. */
+  settings: Settings;
+  readonly #scope: PookScope | undefined;
+
+  private constructor(scoped: Engine, settings: Settings, scope: PookScope | undefined) {
+    this.engine = scoped;
+    this.settings = settings;
+    this.#scope = scope;
+    shared.running.set(scoped, this);
+  }
+
+  /**
+   * Opens the scope of a test whose hooks and body the runner runs apart:
+   * `use()` makes it current for the calling hook (which some runners carry
+   * on to the test) and, with `global`, for code in no scope.
+   */
+  static open(options: TestScopeOptions): TestScope {
+    const settings = shared.defaults;
+    const scope = pook().use({ network: settings.network, global: options.global });
+    return new TestScope(scope.engine, settings, scope);
+  }
+
+  /**
+   * Runs `test` in a new test scope (`use(fn)`, closed when it settles) and
+   * checks the scope afterwards. Rejects with the test's own error when it
+   * throws (no checks then: an early failure leaves mocks pending, and the
+   * test's own error is the one to read), else with pook's report when a
+   * check fails.
+   * @param test - runs the test (and whatever hooks the runner runs with it)
+   * @param options - whether the scope is global too, and how to tell that the test already failed
+   */
+  static async around(test: () => unknown, options: TestScopeOptions & { readonly failed?: () => boolean }): Promise<void> {
+    const settings = shared.defaults;
+    await pook().use(
+      async (scoped) => {
+        const own = new TestScope(scoped, settings, undefined);
+        await test();
+        if (options.failed?.() === true) return;
+        const error = own.verify();
+        if (error !== undefined) throw error;
+      },
+      { network: settings.network, global: options.global },
+    );
+  }
+
+  /** Runs `fn` inside the test's scope (only needed where the runner loses the async context). */
+  run<R>(fn: () => R): R {
+    return this.#scope === undefined ? fn() : this.#scope.run(fn);
+  }
+
+  /**
+   * The error that fails the test, or undefined: the unmatched-requests
+   * report first (the likely cause), then the pending-mocks report, each as
+   * its option allows.
+   */
+  verify(): Error | undefined {
+    const errors: Error[] = [];
+    if (this.settings.failOnUnmatched) collect(errors, () => this.engine.assertNoUnmatched());
+    if (this.settings.failOnPending) collect(errors, () => this.engine.assertDone());
+    if (errors.length <= 1) return errors[0];
+    return new AggregateError(errors, errors.map((error) => error.message).join('\n\n'));
+  }
+
+  /** Ends the scope: its engine is disabled and its mocks go with it. Idempotent. */
+  dispose(): void {
+    this.#scope?.dispose();
+  }
+}
+
+function collect(errors: Error[], assertion: () => void): void {
+  try {
+    assertion();
+  } catch (error) {
+    errors.push(error as Error);
+  }
+}
+
+/**
+ * Wraps a test function so that, once it succeeded, the checks of the
+ * test scope `scopeOf()` names run and fail it. Works for sync, async and
+ * callback (`done`) tests, keeps `this` and the function's arity (runners
+ * read `fn.length` to spot callback tests).
+ */
+export function checkedTest<F extends (...args: never[]) => unknown>(fn: F, scopeOf: () => TestScope | undefined): F {
+  const verify = (): Error | undefined => scopeOf()?.verify();
+  const call = fn as unknown as (this: unknown, ...args: unknown[]) => unknown;
+  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    const run = (): unknown => {
+      const done = args[fn.length - 1];
+      if (fn.length > 0 && args.length >= fn.length && typeof done === 'function') {
+        // A callback test: check when it calls back without an error.
+        const callback = (error?: unknown): unknown => (done as (error?: unknown) => unknown)(error ?? verify());
+        const own = [...args];
+        own[fn.length - 1] = callback;
+        return call.apply(this, own);
+      }
+      const result = call.apply(this, args);
+      if (isThenable(result)) {
+        return Promise.resolve(result).then((value) => {
+          const error = verify();
+          if (error !== undefined) throw error;
+          return value;
+        });
+      }
+      const error = verify();
+      if (error !== undefined) throw error;
+      return result;
+    };
+    const scoped = scopeOf();
+    return scoped === undefined ? run() : scoped.run(run);
+  };
+  Object.defineProperty(wrapped, 'length', { value: fn.length });
+  Object.defineProperty(wrapped, 'name', { value: fn.name });
+  return wrapped as unknown as F;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}

@@ -1,0 +1,54 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+// One engine decision per request. Clients are layered (fetch and
+// XMLHttpRequest run on undici or node:http; undici's Agent dispatches to a
+// Pool that dispatches to a Client), and pook intercepts several layers. A
+// request the engine let through must reach the network without being
+// matched again by the layer below, and nothing else may slip past.
+
+/**
+ * A passthrough started by a top-level interceptor (fetch, xhr): the lower
+ * layers let every request of its async context through until it is closed.
+ * Top-level interceptors ignore it (each new fetch or XHR is decided), so a
+ * request the user starts from a callback is still decided.
+ */
+export interface PassthroughScope {
+  open: boolean;
+}
+
+const scopes = new AsyncLocalStorage<PassthroughScope>();
+const decided = new WeakSet<object>();
+let depth = 0;
+
+/**
+ * Runs `fn` (the real client call of a request the engine let through) in
+ * a passthrough scope: the layers below see {@link isBypassed} in every
+ * continuation of it. Returns the scope, to close it when the request ends.
+ */
+export function inPassthroughScope<T>(fn: () => T): { result: T; scope: PassthroughScope } {
+  const scope: PassthroughScope = { open: true };
+  return { result: scopes.run(scope, fn), scope };
+}
+
+/**
+ * Runs the original dispatch of a request the engine let through: the
+ * dispatches it makes synchronously (Agent → Pool → Client) are not decided
+ * again, and neither is a later dispatch of the same `opts` object (a Pool
+ * queue drained later, a retry).
+ */
+export function runDecided<T>(opts: object, fn: () => T): T {
+  decided.add(opts);
+  depth++;
+  try {
+    return fn();
+  } finally {
+    depth--;
+  }
+}
+
+/** Whether a lower-layer interceptor must let this call through undecided. */
+export function isBypassed(opts?: object): boolean {
+  if (depth > 0) return true;
+  if (opts !== undefined && decided.has(opts)) return true;
+  return scopes.getStore()?.open === true;
+}

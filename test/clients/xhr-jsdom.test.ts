@@ -1,0 +1,4 @@
+// @vitest-environment jsdom
+import { describeXhrBehaviour } from '../helpers/xhr-behaviour.js';
+
+describeXhrBehaviour('jsdom');

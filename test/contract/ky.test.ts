@@ -1,0 +1,4 @@
+import { kyAdapter } from '../helpers/adapters.js';
+import { describeContract } from './contract.js';
+
+describeContract(kyAdapter);

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installFixture, outcomesOfJsonReport, type InstalledFixture, type RunnerResult } from './harness.js';
+import { expectFixtureOutcomes, PENDING_TITLE, UNMATCHED_TITLE } from './expectations.js';
+
+// test/runners/vitest/fixture, run by the real vitest binary with its own
+// config (setupFiles: ['pook/vitest']).
+
+let fixture: InstalledFixture;
+let result: RunnerResult;
+
+beforeAll(async () => {
+  fixture = installFixture('vitest');
+  result = await fixture.run([fixture.bin('vitest'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=results.json'], { timeout: 90_000 });
+}, 120_000);
+afterAll(() => fixture?.remove());
+
+describe('pook/vitest', () => {
+  it('fails the run, with the two failing tests named in its output', () => {
+    const output = result.stdout + result.stderr;
+    expect(result.code, output).toBe(1);
+    expect(output).toContain(`FAIL  users.test.mjs > users > ${PENDING_TITLE}\nPookPendingMocksError: pook: 1 mock is still pending`);
+    expect(output).toContain(`FAIL  users.test.mjs > users > ${UNMATCHED_TITLE}\nPookUnmatchedRequestsError: pook: 1 request matched no mock`);
+    expect(output).toMatch(/Tests\s+2 failed \| 10 passed \(12\)/);
+  });
+
+  it('passes and fails each test as its title says, with pook reports as the messages; concurrent tests stay isolated', () => {
+    expectFixtureOutcomes(outcomesOfJsonReport(fixture.read('results.json')), { tests: 12, concurrent: 5 });
+  });
+});

@@ -1,0 +1,85 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DefinitionSite, formatLocation } from '../../src/definition-site.js';
+import pook, { Mock } from '../../src/index.js';
+
+// Where a mock was defined: the first frame outside pook's own src/ (or
+// dist/) when it was created, rendered relative to the working directory.
+
+afterEach(() => pook.off());
+
+const THIS_FILE = 'test/unit/definition-site.test.ts';
+const site = (mock: Mock): string | undefined => formatLocation(mock.definedAt);
+
+describe('mock.definedAt', () => {
+  it('is the pook.get() call, past api.ts and mock.ts', () => {
+    const mock = pook.get('api.test/users');
+    expect(site(mock)).toBe(`${THIS_FILE}:16`);
+    expect(mock.definedAt).toMatchObject({ file: resolve(THIS_FILE), line: 16 });
+    expect(isAbsolute(mock.definedAt!.file)).toBe(true);
+    expect(mock.definedAt!.column).toBeGreaterThan(0);
+  });
+
+  it('is the same for every module function and the options style', () => {
+    const mocks = [
+      pook.mock('api.test'),
+      pook.post({ url: 'api.test' }),
+      pook.delete('api.test', { times: 2 }),
+    ];
+    expect(mocks.map(site)).toEqual([`${THIS_FILE}:25`, `${THIS_FILE}:26`, `${THIS_FILE}:27`]);
+  });
+
+  it('is the `new Mock()` call, for mocks made directly and for subclasses', () => {
+    class TracedMock extends Mock {}
+    const direct = new Mock({ url: 'api.test' });
+    const sub = new TracedMock({ url: 'api.test' });
+    expect(site(direct)).toBe(`${THIS_FILE}:34`);
+    expect(site(sub)).toBe(`${THIS_FILE}:35`);
+  });
+
+  it('is the first line outside pook: a helper of the test suite', () => {
+    const helper = (url: string): Mock => pook.get(url).reply(200).mock;
+    expect(site(helper('api.test'))).toBe(`${THIS_FILE}:41`);
+  });
+
+  it('is the line of the chained call in a multi-line chain', () => {
+    const mock = pook
+      .post('api.test/users')
+      .json({ name: 'ada' });
+    expect(site(mock)).toBe(`${THIS_FILE}:47`);
+  });
+
+  it('capturing uses its own frame limit and leaves Error.stackTraceLimit as it was, even 0', () => {
+    const before = Error.stackTraceLimit;
+    try {
+      Error.stackTraceLimit = 0;
+      const mock = new Mock({ url: 'api.test' });
+      expect(Error.stackTraceLimit).toBe(0);
+      // pook sets its own limit for the capture only: the site is still found.
+      expect(site(mock)).toBe(`${THIS_FILE}:56`);
+    } finally {
+      Error.stackTraceLimit = before;
+    }
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+});
+
+describe('DefinitionSite', () => {
+  it('is undefined when no frame outside pook was captured', () => {
+    // Captured from inside a function skipped with all its callers: nothing left.
+    function outer(): DefinitionSite {
+      return DefinitionSite.capture(outer);
+    }
+    const viaTop = ((): DefinitionSite => DefinitionSite.capture(Function.prototype as never))();
+    expect(viaTop.location).toBeUndefined();
+    expect(viaTop.toString()).toBe('unknown');
+    expect(outer().location?.file).toBe(resolve(THIS_FILE));
+  });
+
+  it('formatLocation: relative to the working directory, with forward slashes; outside it, ../', () => {
+    expect(formatLocation({ file: join(process.cwd(), 'test', 'a.test.ts'), line: 3, column: 1 })).toBe('test/a.test.ts:3');
+    expect(formatLocation({ file: resolve(process.cwd(), '..', 'other', 'b.ts'), line: 9, column: 2 })).toBe('../other/b.ts:9');
+    expect(formatLocation({ file: 'http://x.test/c.js', line: 1, column: 1 })).toBe('http://x.test/c.js:1');
+    expect(formatLocation(undefined)).toBeUndefined();
+  });
+});
