@@ -1,23 +1,5 @@
 import * as api from './api.js';
-import { Engine } from './engine.js';
-import {
-  PookCallCountError,
-  PookError,
-  PookInvalidArgumentError,
-  PookInvalidBodyError,
-  PookNetworkError,
-  PookNoMatchesError,
-  PookPendingMocksError,
-  PookUnmatchedRequestsError,
-  isPookError,
-} from './errors.js';
-import { FetchInterceptor } from './interceptors/fetch.js';
-import { HttpInterceptor } from './interceptors/http.js';
-import { UndiciInterceptor } from './interceptors/undici.js';
-import { XhrInterceptor } from './interceptors/xhr.js';
-import { Mock } from './mock.js';
-import { PookRequest } from './request.js';
-import { PookResponse } from './response.js';
+import * as classes from './public-classes.js';
 
 export {
   activate,
@@ -54,26 +36,12 @@ export {
   debug,
 } from './api.js';
 export type { PookScope, UseOptions } from './api.js';
-export { Engine } from './engine.js';
+export * from './public-classes.js';
 export type { EngineFilter, EngineMapper, EngineOptions } from './engine.js';
-export { Mock } from './mock.js';
 export type { MockCallback, MockFilter, MockMapper } from './mock.js';
 export type { MockOptions } from './mock-options.js';
-export { PookRequest } from './request.js';
 export type { ClientName, PookRequestInit } from './request.js';
-export { PookResponse } from './response.js';
 export type { BodyChunk, BodyInit, DynamicReply, ReplyFunction, ResolvedResponse } from './response.js';
-export {
-  PookError,
-  PookNoMatchesError,
-  PookInvalidArgumentError,
-  PookInvalidBodyError,
-  PookNetworkError,
-  PookPendingMocksError,
-  PookUnmatchedRequestsError,
-  PookCallCountError,
-  isPookError,
-} from './errors.js';
 export type { PookErrorCode } from './errors.js';
 export type { Candidate, MatchResult, Matcher, MockReport } from './match-result.js';
 export type { Difference } from './matchers/deep-diff.js';
@@ -84,10 +52,6 @@ export type { JsonExpectation } from './matchers/json.js';
 export type { ParamValue } from './matchers/query.js';
 export type { NetworkFilter } from './network.js';
 export type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from './interceptor.js';
-export { FetchInterceptor } from './interceptors/fetch.js';
-export { HttpInterceptor } from './interceptors/http.js';
-export { UndiciInterceptor } from './interceptors/undici.js';
-export { XhrInterceptor } from './interceptors/xhr.js';
 export type { NetworkErrorCode } from './network-error.js';
 
 // `del` is only the source name of `delete` (a reserved word), not part of the
@@ -106,45 +70,10 @@ const functions: Omit<typeof api, 'del'> = (({ del: _del, ...rest }: typeof api)
  * pook.get('https://api.test/users').reply(200).json([{ id: 1 }]);
  * ```
  */
-const pook: Omit<typeof api, 'del'> & {
-  readonly delete: typeof api.del;
-  readonly Engine: typeof Engine;
-  readonly Mock: typeof Mock;
-  readonly PookRequest: typeof PookRequest;
-  readonly PookResponse: typeof PookResponse;
-  readonly PookError: typeof PookError;
-  readonly PookNoMatchesError: typeof PookNoMatchesError;
-  readonly PookInvalidArgumentError: typeof PookInvalidArgumentError;
-  readonly PookInvalidBodyError: typeof PookInvalidBodyError;
-  readonly PookNetworkError: typeof PookNetworkError;
-  readonly PookPendingMocksError: typeof PookPendingMocksError;
-  readonly PookUnmatchedRequestsError: typeof PookUnmatchedRequestsError;
-  readonly PookCallCountError: typeof PookCallCountError;
-  readonly isPookError: typeof isPookError;
-  readonly FetchInterceptor: typeof FetchInterceptor;
-  readonly HttpInterceptor: typeof HttpInterceptor;
-  readonly UndiciInterceptor: typeof UndiciInterceptor;
-  readonly XhrInterceptor: typeof XhrInterceptor;
-} = Object.freeze({
+const pook: Omit<typeof api, 'del'> & { readonly delete: typeof api.del } & typeof classes = Object.freeze({
   ...functions,
   delete: api.del,
-  Engine,
-  Mock,
-  PookRequest,
-  PookResponse,
-  PookError,
-  PookNoMatchesError,
-  PookInvalidArgumentError,
-  PookInvalidBodyError,
-  PookNetworkError,
-  PookPendingMocksError,
-  PookUnmatchedRequestsError,
-  PookCallCountError,
-  isPookError,
-  FetchInterceptor,
-  HttpInterceptor,
-  UndiciInterceptor,
-  XhrInterceptor,
+  ...classes,
 });
 
 export default pook;
