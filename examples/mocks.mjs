@@ -238,6 +238,18 @@ check('unmatched()', pook.unmatched(), 1);
 check('unmatchedRequests()', pook.unmatchedRequests().map((req) => req.url.pathname), ['/nothing-here']);
 check('isDone()', pook.isDone(), false);
 
+// ── history limit ──────────────────────────────────────────────────────
+section('history limit');
+pook.configure({ historyLimit: 2 }); // the global engine and every use() scope opened after
+const busy = pook.get('api.test/busy').persist().reply(200).mock;
+for (const n of [1, 2, 3]) await status(`http://api.test/busy?n=${n}`);
+check('calls counts every match', busy.calls, 3);
+check('matches keeps the last two', busy.matches.map((req) => req.url.search), ['?n=2', '?n=3']);
+pook.engine().historyLimit = 0; // this engine only: record nothing
+await status('http://api.test/busy?n=4');
+check('historyLimit 0: no history, calls still counted', [busy.matches.length, busy.calls], [0, 4]);
+pook.configure({ historyLimit: Infinity }); // back to the default: complete history
+
 // ── PookRequest ────────────────────────────────────────────────────────
 section('PookRequest');
 const request = new pook.PookRequest({ method: 'post', url: 'https://api.test/users?tag=a&tag=b', headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' });

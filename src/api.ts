@@ -1,5 +1,5 @@
 import { registerCopy } from './copies.js';
-import { Engine, hostEngine } from './engine.js';
+import { Engine, assertHistoryLimit, hostEngine, reuseInterceptorsOnReset } from './engine.js';
 import { PookInvalidArgumentError } from './errors.js';
 import type { InterceptorFactory } from './interceptor.js';
 import { FetchInterceptor } from './interceptors/fetch.js';
@@ -8,6 +8,7 @@ import { UndiciInterceptor } from './interceptors/undici.js';
 import { XhrInterceptor } from './interceptors/xhr.js';
 import { Mock } from './mock.js';
 import type { MockOptions } from './mock-options.js';
+import { definedBy } from './definition-site.js';
 import type { NetworkFilter } from './network.js';
 import type { PookRequest } from './request.js';
 import { Router } from './router.js';
@@ -22,14 +23,19 @@ export type { PookScope } from './scope.js';
 // on one router, which installs a single layer of interceptors and sends
 // each request to the engine of the context it was made in (docs/scopes.md).
 
-let interceptorFactory: InterceptorFactory = () => [new FetchInterceptor(), new UndiciInterceptor(), new HttpInterceptor(), new XhrInterceptor()];
+const defaultInterceptors: InterceptorFactory = () => [new FetchInterceptor(), new UndiciInterceptor(), new HttpInterceptor(), new XhrInterceptor()];
+let interceptorFactory: InterceptorFactory = defaultInterceptors;
 const factory: InterceptorFactory = () => interceptorFactory();
 let globalEngine: Engine | undefined;
+/** The history limit of the global engine and of new `use()` scopes (configure()). */
+let defaultHistoryLimit = Number.POSITIVE_INFINITY;
 const router = new Router(() => currentScope()?.engine ?? globalEngine);
 
-function routed(network: boolean): Engine {
-  const engine = new Engine({ interceptors: factory, network });
+function routed(network: boolean, historyLimit: number = defaultHistoryLimit): Engine {
+  const engine = new Engine({ interceptors: factory, network, historyLimit });
   hostEngine(engine, router);
+  // reset() keeps the default interceptors while setMockEngine() never replaced them.
+  reuseInterceptorsOnReset(engine, () => interceptorFactory === defaultInterceptors);
   return engine;
 }
 
@@ -49,6 +55,45 @@ export interface UseOptions {
    * contexts created before the test (a server started in `before()`).
    */
   readonly global?: boolean;
+  /**
+   * How many requests each mock's `matches` and the scope's unmatched list
+   * keep (the most recent; `0`: none). Default: the module-wide value of
+   * {@link configure}, itself unlimited unless set.
+   */
+  readonly historyLimit?: number;
+}
+
+/** Options of {@link configure}. */
+export interface ConfigureOptions {
+  /**
+   * How many requests each mock's `matches` and the unmatched list keep: the
+   * most recent ones; `0` records none; `Infinity` (the default) keeps them
+   * all. `calls`, `times()` and `isDone()` count every request either way.
+   */
+  readonly historyLimit?: number;
+}
+
+/**
+ * Module-wide settings: they apply to the global engine at once and to every
+ * `use()` scope opened afterwards (a scope's own options win). `reset()`
+ * keeps them.
+ *
+ * @example
+ * ```ts
+ * // a long-running process with persistent mocks: memory stays flat
+ * pook.configure({ historyLimit: 100 });
+ * ```
+ */
+export function configure(options: ConfigureOptions): void {
+  assertRecord('options', options);
+  for (const key of Object.keys(options)) {
+    if (key !== 'historyLimit') throw new PookInvalidArgumentError(key, 'unknown configure() option (known: historyLimit)');
+  }
+  if (options.historyLimit !== undefined) {
+    assertHistoryLimit(options.historyLimit);
+    defaultHistoryLimit = options.historyLimit;
+    if (globalEngine !== undefined) globalEngine.historyLimit = options.historyLimit;
+  }
 }
 
 /**
@@ -195,16 +240,22 @@ export function use<R>(arg?: UseOptions | ((engine: Engine) => R), options?: Use
 function openScope(options: UseOptions = {}): Scope {
   assertRecord('options', options);
   for (const [key, value] of Object.entries(options)) {
-    if (key !== 'network' && key !== 'global') throw new PookInvalidArgumentError(key, 'unknown use() option (known: network, global)');
+    if (key === 'historyLimit') {
+      if (value !== undefined) assertHistoryLimit(value);
+      continue;
+    }
+    if (key !== 'network' && key !== 'global') throw new PookInvalidArgumentError(key, 'unknown use() option (known: network, global, historyLimit)');
     if (value !== undefined && typeof value !== 'boolean') throw new PookInvalidArgumentError(key, `expected a boolean, got ${describe(value)}`);
   }
-  const engine = routed(options.network === true);
+  const engine = routed(options.network === true, (options.historyLimit as number | undefined) ?? defaultHistoryLimit);
   const scope = new Scope(engine, currentScope(), options.global === true);
   engine.activate();
   return scope;
 }
 
-function define(method: string, url: string | RegExp | MockOptions | undefined, options: MockOptions | undefined): Mock {
+// `caller` is the module function the user called: the definition site is
+// captured from its caller, so no pook frame is captured (definition-site.ts).
+function define(method: string, url: string | RegExp | MockOptions | undefined, options: MockOptions | undefined, caller: Function): Mock {
   let init: MockOptions;
   if (url !== undefined && typeof url === 'object' && !(url instanceof RegExp)) {
     if (options !== undefined) throw new PookInvalidArgumentError('options', 'pass either a URL and options, or a single options object');
@@ -214,7 +265,7 @@ function define(method: string, url: string | RegExp | MockOptions | undefined, 
     init = url === undefined ? { ...options } : { ...options, url };
   }
   if (method !== '*' && 'method' in init) throw new PookInvalidArgumentError('method', `the method is already ${method} (use pook.mock() to choose it)`);
-  const mock = new Mock(method === '*' ? init : { ...init, method });
+  const mock = definedBy(caller, () => new Mock(method === '*' ? init : { ...init, method }));
   return current().addMock(mock);
 }
 
@@ -223,7 +274,7 @@ function define(method: string, url: string | RegExp | MockOptions | undefined, 
  * @example `pook.mock('api.test/users', { method: 'PUT', reply: 204 })`
  */
 export function mock(url?: string | RegExp | MockOptions, options?: MockOptions): Mock {
-  return define('*', url, options);
+  return define('*', url, options, mock);
 }
 
 /**
@@ -231,7 +282,7 @@ export function mock(url?: string | RegExp | MockOptions, options?: MockOptions)
  * @example `pook.get('https://api.test/users').reply(200).json([])`
  */
 export function get(url?: string | RegExp | MockOptions, options?: MockOptions): Mock {
-  return define('GET', url, options);
+  return define('GET', url, options, get);
 }
 
 /**
@@ -239,7 +290,7 @@ export function get(url?: string | RegExp | MockOptions, options?: MockOptions):
  * @example `pook.post('api.test/users').json({ name: 'ada' }).reply(201)`
  */
 export function post(url?: string | RegExp | MockOptions, options?: MockOptions): Mock {
-  return define('POST', url, options);
+  return define('POST', url, options, post);
 }
 
 /**
@@ -247,7 +298,7 @@ export function post(url?: string | RegExp | MockOptions, options?: MockOptions)
  * @example `pook.put('api.test/users/1').reply(204)`
  */
 export function put(url?: string | RegExp | MockOptions, options?: MockOptions): Mock {
-  return define('PUT', url, options);
+  return define('PUT', url, options, put);
 }
 
 /**
@@ -255,7 +306,7 @@ export function put(url?: string | RegExp | MockOptions, options?: MockOptions):
  * @example `pook.patch('api.test/users/1').reply(200)`
  */
 export function patch(url?: string | RegExp | MockOptions, options?: MockOptions): Mock {
-  return define('PATCH', url, options);
+  return define('PATCH', url, options, patch);
 }
 
 /**
@@ -263,7 +314,7 @@ export function patch(url?: string | RegExp | MockOptions, options?: MockOptions
  * @example `pook.delete('api.test/users/1').reply(204)`
  */
 export function del(url?: string | RegExp | MockOptions, options?: MockOptions): Mock {
-  return define('DELETE', url, options);
+  return define('DELETE', url, options, del);
 }
 
 /**
@@ -271,7 +322,7 @@ export function del(url?: string | RegExp | MockOptions, options?: MockOptions):
  * @example `pook.head('api.test/health').reply(200)`
  */
 export function head(url?: string | RegExp | MockOptions, options?: MockOptions): Mock {
-  return define('HEAD', url, options);
+  return define('HEAD', url, options, head);
 }
 
 /**
@@ -279,7 +330,7 @@ export function head(url?: string | RegExp | MockOptions, options?: MockOptions)
  * @example `pook.options('api.test/users').reply(204).header('Allow', 'GET, POST')`
  */
 export function options(url?: string | RegExp | MockOptions, opts?: MockOptions): Mock {
-  return define('OPTIONS', url, opts);
+  return define('OPTIONS', url, opts, options);
 }
 
 /**

@@ -29,12 +29,33 @@ const OWN_DIR = ((): string => {
   }
 })();
 
-// Frames between the Mock constructor and the user's call: at most a few
-// (api.ts `define()` and the method function). Capturing costs about 0.4 µs
-// per frame on top of a fixed ~1.5 µs, so only this many are captured
+// Capturing costs about 0.4 µs per frame on top of a fixed ~1 µs (V8 walks
+// the frames at capture; the text is only formatted when `.stack` is read,
+// which `location` does on demand), so only a few frames are captured
 // instead of the ambient `Error.stackTraceLimit` (10, or 100 under some test
-// runners). See docs/when-nothing-matches.md for the measurement.
-const FRAMES = 6;
+// runners). The module functions capture from their own caller
+// (`definedBy()`), and `new Mock()` from the constructor's caller, so the
+// user's frame comes first; the others are a margin for node: frames. See
+// docs/when-nothing-matches.md for the measurement.
+const FRAMES = 3;
+
+/** The function whose caller defines the mock being built (set by `definedBy()`). */
+let definer: Function | undefined;
+
+/**
+ * Builds a mock with `make()`, capturing its definition site from the caller
+ * of `caller` (a module function such as `pook.get`) instead of the caller of
+ * the Mock constructor: the frames in between are pook's own.
+ */
+export function definedBy<T>(caller: Function, make: () => T): T {
+  const previous = definer;
+  definer = caller;
+  try {
+    return make();
+  } finally {
+    definer = previous;
+  }
+}
 
 const FRAME = /^\s*at (?:.*?\()?((?:file:\/\/|\/|[A-Za-z]:[\\/]|[a-z][\w+.-]*:\/\/)[^()]*?):(\d+):(\d+)\)?$/;
 
@@ -73,10 +94,12 @@ export class DefinitionSite {
    */
   static capture(skip: Function): DefinitionSite {
     const holder: { stack?: string } = {};
+    const from = definer ?? skip;
+    definer = undefined; // only the mock definedBy() builds
     const limit = Error.stackTraceLimit;
     try {
       Error.stackTraceLimit = FRAMES;
-      Error.captureStackTrace(holder, skip);
+      Error.captureStackTrace(holder, from);
     } finally {
       Error.stackTraceLimit = limit;
     }

@@ -5,11 +5,13 @@ import { EngineEvents, type EngineEventName, type EngineListener } from './engin
 import { PookInvalidArgumentError, PookNoMatchesError } from './errors.js';
 import { formatNoMatch } from './format.js';
 import type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from './interceptor.js';
-import { Mock } from './mock.js';
+import { Mock, indexKeyOf } from './mock.js';
+import { MockIndex, requestKey } from './mock-index.js';
 import { adoptMock } from './mock-scope.js';
 import { NetworkPolicy, type NetworkFilter } from './network.js';
 import type { PookRequest } from './request.js';
 import { assertFunction, assertInteger, describe } from './validate.js';
+import { batchBuiltinSync } from './builtin-sync.js';
 
 /** Engine-level filter: false makes the request unmatched (never silently real). */
 export type EngineFilter = (request: PookRequest, engine: Engine) => boolean;
@@ -36,6 +38,7 @@ const DIRECT: InterceptorHost = {
 };
 
 let setHost: (engine: Engine, host: InterceptorHost) => void;
+let setReusable: (engine: Engine, reusable: () => boolean) => void;
 
 /**
  * Makes `host` install the engine's interceptors from now on. Internal: the
@@ -45,12 +48,34 @@ export function hostEngine(engine: Engine, host: InterceptorHost): void {
   setHost(engine, host);
 }
 
+/**
+ * Lets `reset()` keep the engine's interceptors (and their patches) while
+ * `reusable()` says the factory still builds the same defaults and nobody
+ * added, removed or replaced an interceptor since it built them. Internal:
+ * the module API's default interceptors are stateless between requests, so
+ * unpatching and repatching them on every reset only cost time.
+ */
+export function reuseInterceptorsOnReset(engine: Engine, reusable: () => boolean): void {
+  setReusable(engine, reusable);
+}
+
 /** Options of a new {@link Engine}. */
 export interface EngineOptions {
   /** Builds the interceptors (default: none; the module API passes fetch + http). */
   readonly interceptors?: InterceptorFactory | undefined;
   /** Start with real networking enabled. */
   readonly network?: boolean | undefined;
+  /**
+   * How many requests each mock's `matches` and the engine's unmatched list
+   * keep (the most recent); `0` keeps none. Default: all of them, unlimited.
+   * See {@link Engine.historyLimit}.
+   */
+  readonly historyLimit?: number | undefined;
+}
+
+/** Throws unless `limit` is an integer ≥ 0 or `Infinity`. */
+export function assertHistoryLimit(limit: unknown): asserts limit is number {
+  if (limit !== Number.POSITIVE_INFINITY) assertInteger('historyLimit', limit, 0);
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -82,7 +107,9 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
  */
 export class Engine implements RequestHandler {
   #mocks: Mock[] = [];
+  readonly #index = new MockIndex();
   #unmatched: PookRequest[] = [];
+  #historyLimit = Number.POSITIVE_INFINITY;
   // Unmatched requests that went to the real network (for assertNoUnmatched).
   readonly #passedThrough = new WeakSet<PookRequest>();
   #filters: EngineFilter[] = [];
@@ -91,6 +118,9 @@ export class Engine implements RequestHandler {
   #factory: InterceptorFactory | undefined;
   #active = false;
   #host: InterceptorHost = DIRECT;
+  /** The interceptors are exactly what the factory last built (none added, removed or replaced since). */
+  #pristine = false;
+  #reusable: () => boolean = () => false;
   readonly #network = new NetworkPolicy();
   readonly #events = new EngineEvents();
   #candidateLimit = 3;
@@ -105,12 +135,19 @@ export class Engine implements RequestHandler {
       if (engine.#active) throw new Error('pook: an active engine cannot change how its interceptors are installed.');
       engine.#host = host;
     };
+    setReusable = (engine, reusable) => {
+      engine.#reusable = reusable;
+    };
   }
 
-  /** @param options - interceptors and initial networking mode */
+  /** @param options - interceptors, initial networking mode and history limit */
   constructor(options: EngineOptions = {}) {
+    if (options.historyLimit !== undefined) this.historyLimit = options.historyLimit;
     this.#factory = options.interceptors;
-    if (this.#factory) this.#interceptors = [...this.#factory()];
+    if (this.#factory) {
+      this.#interceptors = [...this.#factory()];
+      this.#pristine = true;
+    }
     if (options.network) this.#network.enable();
   }
 
@@ -128,6 +165,7 @@ export class Engine implements RequestHandler {
   addMock(mock: Mock): Mock {
     if (!(mock instanceof Mock)) throw new PookInvalidArgumentError('mock', `expected a Mock, got ${describe(mock)}`);
     this.#mocks.push(mock);
+    this.#index.add(mock, indexKeyOf(mock));
     adoptMock(mock, this);
     return mock;
   }
@@ -138,13 +176,17 @@ export class Engine implements RequestHandler {
    */
   removeMock(mock: Mock): boolean {
     const index = this.#mocks.indexOf(mock);
-    if (index !== -1) this.#mocks.splice(index, 1);
+    if (index !== -1) {
+      this.#mocks.splice(index, 1);
+      this.#index.remove(mock);
+    }
     return index !== -1;
   }
 
   /** Unregisters every mock. */
   flushMocks(): void {
     this.#mocks = [];
+    this.#index.clear();
   }
 
   /** Mocks not done yet. */
@@ -220,6 +262,25 @@ export class Engine implements RequestHandler {
     return this;
   }
 
+  /**
+   * How many requests are kept in each mock's `matches` and in the unmatched
+   * list: the most recent ones. Default `Infinity`: the history is complete
+   * unless you ask otherwise. `0` records none. A mock's `calls` counts every
+   * match either way, and `times()` keeps working. Cap it for long-running
+   * processes with persistent mocks, so memory stays flat. Lowering it trims
+   * the unmatched list at once, and each mock's history on its next match.
+   * @example `new Engine({ historyLimit: 100 })` or `pook.engine().historyLimit = 0`
+   */
+  get historyLimit(): number {
+    return this.#historyLimit;
+  }
+
+  set historyLimit(limit: number) {
+    assertHistoryLimit(limit);
+    this.#historyLimit = limit;
+    if (this.#unmatched.length > limit) this.#unmatched.splice(0, this.#unmatched.length - limit);
+  }
+
   // ── engine-level filter and map ──────────────────────────────────────
 
   /**
@@ -283,14 +344,18 @@ export class Engine implements RequestHandler {
   activate(): void {
     if (this.#active) return;
     this.#active = true;
-    for (const interceptor of this.#interceptors) this.#host.install(this, interceptor);
+    batchBuiltinSync(() => {
+      for (const interceptor of this.#interceptors) this.#host.install(this, interceptor);
+    });
   }
 
   /** Stops intercepting and restores every patched global. Mocks are kept. Idempotent. */
   disable(): void {
     if (!this.#active) return;
     this.#active = false;
-    for (const interceptor of [...this.#interceptors].reverse()) this.#host.uninstall(this, interceptor);
+    batchBuiltinSync(() => {
+      for (const interceptor of [...this.#interceptors].reverse()) this.#host.uninstall(this, interceptor);
+    });
   }
 
   /**
@@ -303,7 +368,8 @@ export class Engine implements RequestHandler {
         throw new PookInvalidArgumentError('interceptor', `expected { name, activate(engine), disable() }, got ${describe(interceptor)}`);
       }
       this.#interceptors.push(interceptor);
-      if (this.#active) this.#host.install(this, interceptor);
+      this.#pristine = false;
+      if (this.#active) batchBuiltinSync(() => this.#host.install(this, interceptor));
     }
   }
 
@@ -312,13 +378,17 @@ export class Engine implements RequestHandler {
     const index = this.#interceptors.findIndex((interceptor) => interceptor.name === name);
     if (index === -1) return false;
     const [removed] = this.#interceptors.splice(index, 1);
-    this.#host.uninstall(this, removed!);
+    this.#pristine = false;
+    batchBuiltinSync(() => this.#host.uninstall(this, removed!));
     return true;
   }
 
   /** Disables and removes every interceptor. */
   flushInterceptors(): void {
-    for (const interceptor of this.#interceptors.splice(0).reverse()) this.#host.uninstall(this, interceptor);
+    this.#pristine = false;
+    batchBuiltinSync(() => {
+      for (const interceptor of this.#interceptors.splice(0).reverse()) this.#host.uninstall(this, interceptor);
+    });
   }
 
   /**
@@ -330,24 +400,30 @@ export class Engine implements RequestHandler {
     this.#factory = factory;
     const next = [...factory()];
     const wasActive = this.#active;
-    for (const interceptor of next) if (wasActive) this.#host.install(this, interceptor);
-    for (const interceptor of this.#interceptors.reverse()) this.#host.uninstall(this, interceptor);
+    batchBuiltinSync(() => {
+      for (const interceptor of next) if (wasActive) this.#host.install(this, interceptor);
+      for (const interceptor of this.#interceptors.reverse()) this.#host.uninstall(this, interceptor);
+    });
     this.#interceptors = next;
+    this.#pristine = true;
   }
 
   /**
    * Flushes mocks, unmatched requests, engine and network filters and mappers,
    * and rebuilds the interceptors, disabling the old ones first so no patch
    * is ever left behind (fix of pook's reset). Keeps the networking flag and
-   * whether the engine is active.
+   * whether the engine is active. The module API's default interceptors,
+   * when nobody changed them, are kept as they are (they are what a rebuild
+   * would give), which spares unpatching and repatching every global.
    */
   reset(): void {
     this.#mocks = [];
+    this.#index.clear();
     this.#unmatched = [];
     this.#filters = [];
     this.#mappers = [];
     this.#network.flush();
-    if (this.#factory) this.setInterceptorFactory(this.#factory);
+    if (this.#factory && !(this.#pristine && this.#reusable())) this.setInterceptorFactory(this.#factory);
   }
 
   // ── matching ─────────────────────────────────────────────────────────
@@ -358,8 +434,10 @@ export class Engine implements RequestHandler {
    * @param request - the request (engine mappers are not applied here)
    */
   match(request: PookRequest): Mock | undefined {
-    for (const mock of this.#mocks) if (mock.attempt(request)) return mock;
-    return undefined;
+    // Only the mocks filed under the request's method, host and path, plus
+    // those that cannot be filed, merged in registration order (mock-index.ts).
+    const limit = this.#historyLimit;
+    return this.#index.find(requestKey(request), (mock) => mock.attempt(request, limit));
   }
 
   /**
@@ -388,7 +466,10 @@ export class Engine implements RequestHandler {
         return this.#fail(request, error instanceof Error ? error : new Error(String(error)), mock);
       }
     }
-    this.#unmatched.push(request);
+    if (this.#historyLimit > 0) {
+      this.#unmatched.push(request);
+      if (this.#unmatched.length > this.#historyLimit) this.#unmatched.shift();
+    }
     const passthrough = this.#network.allows(request);
     if (this.#events.has('unmatched')) this.#events.emit('unmatched', { request, passthrough });
     if (passthrough) {

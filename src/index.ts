@@ -34,8 +34,9 @@ export {
   regex,
   setMockEngine,
   debug,
+  configure,
 } from './api.js';
-export type { PookScope, UseOptions } from './api.js';
+export type { ConfigureOptions, PookScope, UseOptions } from './api.js';
 export * from './public-classes.js';
 export type { EngineFilter, EngineMapper, EngineOptions } from './engine.js';
 export type { MockCallback, MockFilter, MockMapper } from './mock.js';

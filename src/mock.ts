@@ -22,6 +22,29 @@ import type { MockOptions } from './mock-options.js';
 import { enterMockScope } from './mock-scope.js';
 import { isNetworkErrorCode, networkError, type NetworkErrorCode } from './network-error.js';
 
+let readIndexKey: (mock: Mock) => string | undefined;
+let setIndexWatch: (mock: Mock, index: IndexWatcher, on: boolean) => void;
+
+/** An index a mock is filed in (src/mock-index.ts), told when the mock gains a mapper or may be live again. */
+export interface IndexWatcher {
+  demote(mock: Mock): void;
+  rearm(mock: Mock): void;
+}
+
+/** Tells `index` (or stops telling it) when the mock gains a mapper. Internal. */
+export function watchMapping(mock: Mock, index: IndexWatcher, on: boolean): void {
+  setIndexWatch(mock, index, on);
+}
+
+/**
+ * The key the engine may file the mock under (src/mock-index.ts): set when the
+ * mock has a literal method and a literal URL with a path, and no mapper.
+ * Internal.
+ */
+export function indexKeyOf(mock: Mock): string | undefined {
+  return readIndexKey(mock);
+}
+
 /** `fn(request, mock)`: returning false makes this mock skip the request silently. */
 export type MockFilter = (request: PookRequest, mock: Mock) => boolean;
 /** `fn(request, mock)`: returns the request this mock then matches (e.g. `req.with({...})`). */
@@ -50,6 +73,7 @@ export class Mock {
   readonly #mappers: MockMapper[] = [];
   readonly #callbacks: MockCallback[] = [];
   readonly #matches: PookRequest[] = [];
+  #calls = 0;
   readonly #response: PookResponse = new PookResponse(this);
   #replyFn: ReplyFunction | undefined;
   #times = 1;
@@ -59,6 +83,20 @@ export class Mock {
   #method = '*';
   #url = '*';
   readonly #site: DefinitionSite;
+
+  /** The indexes the mock is filed in (usually none or one). */
+  #indexes: IndexWatcher[] | undefined;
+
+  static {
+    readIndexKey = (mock) => mock.#indexKey();
+    setIndexWatch = (mock, index, on) => {
+      if (on) (mock.#indexes ??= []).push(index);
+      else if (mock.#indexes !== undefined) {
+        const at = mock.#indexes.indexOf(index);
+        if (at !== -1) mock.#indexes.splice(at, 1);
+      }
+    };
+  }
 
   /**
    * @param options - request expectations, behaviour and response (see {@link MockOptions})
@@ -279,6 +317,8 @@ export class Mock {
   map(...mappers: MockMapper[]): this {
     for (const fn of mappers) assertFunction('map', fn);
     this.#mappers.push(...mappers);
+    // A mapper may change the method or URL: the mock can no longer be looked up by them.
+    if (this.#indexes !== undefined) for (const index of [...this.#indexes]) index.demote(this);
     return this;
   }
 
@@ -301,6 +341,7 @@ export class Mock {
   times(n = 1): this {
     assertInteger('times', n, 1);
     this.#times = n;
+    this.#rearm();
     return this;
   }
 
@@ -311,6 +352,7 @@ export class Mock {
   persist(on = true): this {
     if (typeof on !== 'boolean') throw new PookInvalidArgumentError('persist', `expected a boolean, got ${describe(on)}`);
     this.#persist = on;
+    this.#rearm();
     return this;
   }
 
@@ -362,12 +404,16 @@ export class Mock {
 
   // ── state ────────────────────────────────────────────────────────────
 
-  /** Number of requests this mock has matched. */
+  /** Number of requests this mock has matched (all of them, whatever the history limit). */
   get calls(): number {
-    return this.#matches.length;
+    return this.#calls;
   }
 
-  /** The requests this mock matched, in order. */
+  /**
+   * The requests this mock matched, in order: all of them by default, the
+   * most recent `historyLimit` when its engine caps the history (none with
+   * `historyLimit: 0`). {@link Mock.calls} always counts every match.
+   */
   get matches(): readonly PookRequest[] {
     return this.#matches;
   }
@@ -471,14 +517,20 @@ export class Mock {
    * Tries the request: when it matches, the match is counted, recorded and
    * callbacks run, and true is returned. Expired mocks never match.
    * @param request - the request as the engine sees it
+   * @param historyLimit - how many matched requests to keep in {@link Mock.matches} (the most recent; default all)
    */
-  attempt(request: PookRequest): boolean {
+  attempt(request: PookRequest, historyLimit: number = Number.POSITIVE_INFINITY): boolean {
     if (this.isExpired()) return false;
     const mapped = this.#map(request);
     for (const filter of this.#filters) if (!filter(mapped, this)) return false;
     // `test()` is a matcher's allocation-free yes/no; `match()` explains (see explain()).
     for (const matcher of this.#matchers) if (!(matcher.test === undefined ? toMatchResult(matcher.match(mapped, this), matcher.name).pass : matcher.test(mapped))) return false;
-    this.#matches.push(mapped);
+    this.#calls++;
+    if (historyLimit > 0) {
+      const matches = this.#matches;
+      matches.push(mapped);
+      if (matches.length > historyLimit) matches.splice(0, matches.length - historyLimit);
+    } else if (this.#matches.length > 0) this.#matches.length = 0;
     for (const callback of this.#callbacks) callback(mapped, this);
     return true;
   }
@@ -524,6 +576,26 @@ export class Mock {
     if (this.#error !== undefined) throw typeof this.#error === 'string' ? networkError(this.#error, request.url) : this.#error;
     if (this.#replyFn !== undefined) return resolveDynamicReply(await this.#replyFn(request, this));
     return this.#response.resolve();
+  }
+
+  /** An expired mock may be live again: its indexes put it back in its place. */
+  #rearm(): void {
+    if (this.#indexes !== undefined) for (const index of [...this.#indexes]) index.rearm(this);
+  }
+
+  #indexKey(): string | undefined {
+    if (this.#mappers.length > 0) return undefined;
+    let method: string | undefined;
+    let url: { readonly hostname: string; readonly pathname: string } | undefined;
+    for (const matcher of this.#matchers) {
+      if (matcher instanceof MethodMatcher) {
+        if (method === undefined && typeof matcher.method === 'string' && matcher.method !== '*') method = matcher.method;
+      } else if (matcher instanceof UrlMatcher && url === undefined) {
+        const expected = matcher.expected;
+        if (!(expected instanceof RegExp) && expected.pathname !== undefined) url = { hostname: expected.hostname, pathname: expected.pathname };
+      }
+    }
+    return method === undefined || url === undefined ? undefined : `${method} ${url.hostname}${url.pathname}`; // as requestKey() in mock-index.ts
   }
 
   #map(request: PookRequest): PookRequest {

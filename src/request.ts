@@ -27,31 +27,71 @@ const unset = Symbol('unset');
 // A request is immutable (SPEC §5), so its headers refuse changes once built:
 // a mapper or callback that edited them in place would silently rewrite what
 // other mocks, the history and the no-match report see. The guard is a
-// WeakSet rather than a field so the Headers constructor, which may fill the
-// object through these very methods, still works.
-const sealed = new WeakSet<Headers>();
+// private field tested with `in`, so the Headers constructor, which could
+// fill the object through these very methods before the field exists, still
+// works; it costs nothing per request, unlike the WeakSet it replaced.
 function refuse(): never {
   throw new TypeError('pook: request headers are read-only; use request.with({ headers }) for a modified copy.');
 }
-class ReadonlyHeaders extends Headers {
-  constructor(init: HeadersInit | undefined) {
-    super(init);
-    sealed.add(this);
-  }
 
-  override append(name: string, value: string): void {
-    if (sealed.has(this)) refuse();
-    super.append(name, value);
-  }
+// Defined on first use, not at import: reading the global `Headers` makes
+// Node load its whole fetch implementation, some 8 ms that a process using
+// only node:http never needs (cold start, docs/performance.md).
+let ReadonlyHeaders: (new (init: HeadersInit | undefined) => Headers) | undefined;
+let baseSet: Headers['set'];
 
-  override set(name: string, value: string): void {
-    if (sealed.has(this)) refuse();
-    super.set(name, value);
-  }
+function readonlyHeaders(): new (init: HeadersInit | undefined) => Headers {
+  if (ReadonlyHeaders === undefined) {
+    baseSet = Headers.prototype.set;
+    ReadonlyHeaders = class ReadonlyHeaders extends Headers {
+      // Present once the constructor has returned.
+      readonly #sealed = true;
 
-  override delete(name: string): void {
-    if (sealed.has(this)) refuse();
-    super.delete(name);
+      override append(name: string, value: string): void {
+        if (#sealed in this) refuse();
+        super.append(name, value);
+      }
+
+      override set(name: string, value: string): void {
+        if (#sealed in this) refuse();
+        super.set(name, value);
+      }
+
+      override delete(name: string): void {
+        if (#sealed in this) refuse();
+        super.delete(name);
+      }
+    };
+  }
+  return ReadonlyHeaders;
+}
+
+/**
+ * Read-only request headers built in one copy: `init`, then `complete` may
+ * add to them (with the `set` it is given) before anyone else sees them.
+ * For interceptors, which would otherwise build a `Headers` and have
+ * {@link PookRequest} copy it again. Not part of the public API.
+ */
+export function requestHeaders(init: HeadersInit | undefined, complete?: (headers: Headers, set: (name: string, value: string) => void) => void): Headers {
+  const headers = new (readonlyHeaders())(init);
+  complete?.(headers, (name, value) => baseSet.call(headers, name, value));
+  return headers;
+}
+
+// Set by `adoptRequest` only, for the duration of one constructor call.
+let adopting = false;
+
+/**
+ * A {@link PookRequest} that takes ownership of a `URL` nobody else holds and
+ * of headers from {@link requestHeaders} instead of copying them. Not part
+ * of the public API.
+ */
+export function adoptRequest(init: PookRequestInit & { readonly url: URL; readonly headers: Headers }): PookRequest {
+  adopting = true;
+  try {
+    return new PookRequest(init);
+  } finally {
+    adopting = false;
   }
 }
 
@@ -91,8 +131,13 @@ export class PookRequest {
    */
   constructor(init: PookRequestInit) {
     this.method = init.method.toUpperCase();
-    this.url = typeof init.url === 'string' ? new URL(init.url) : new URL(init.url.href);
-    this.headers = new ReadonlyHeaders(init.headers);
+    const url = init.url;
+    this.url = typeof url === 'string' ? new URL(url) : adopting ? url : new URL(url.href);
+    // Headers an interceptor built with requestHeaders are read-only and
+    // nobody else's: taken as they are rather than copied.
+    const headers = init.headers;
+    const Sealed = readonlyHeaders();
+    this.headers = adopting && headers instanceof Sealed ? headers : new Sealed(headers);
     const body = init.body;
     this.body = typeof body === 'string' ? encoder.encode(body) : body;
     this.client = init.client ?? 'unknown';

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { STATUS_CODES } from 'node:http';
+import type fs from 'node:fs';
+import type http from 'node:http';
+import { builtin } from './builtin.js';
 import { isBytes } from './bytes.js';
 import { resolveContentType } from './content-types.js';
 import { PookInvalidArgumentError } from './errors.js';
@@ -41,6 +42,8 @@ export type DynamicReply =
 /** A function computing the response for each matched request. */
 export type ReplyFunction = (request: PookRequest, mock: Mock) => DynamicReply | Promise<DynamicReply>;
 
+// Not an ESM import of node:http: see interceptors/http.ts.
+const { STATUS_CODES } = builtin<typeof http>('node:http');
 const encoder = new TextEncoder();
 
 async function* chunksOf(source: ReadableStream<BodyChunk> | AsyncIterable<BodyChunk> | Iterable<BodyChunk>): AsyncIterable<Uint8Array> {
@@ -209,7 +212,7 @@ export class PookResponse {
    */
   file(path: string): this {
     try {
-      this.#body = readFileSync(path);
+      this.#body = builtin<typeof fs>('node:fs').readFileSync(path);
     } catch (cause) {
       throw new PookInvalidArgumentError('file', `cannot read ${JSON.stringify(path)} (${(cause as Error).message})`, { cause });
     }

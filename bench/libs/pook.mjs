@@ -11,14 +11,18 @@ export const unsupported = {};
 /** Request-history modes: true, or why not. */
 export const history = {
   on: true,
-  off: 'pook records every matched request in mock.matches; it cannot be turned off',
-  capped: 'not available yet (a later change adds historyLimit)',
+  off: true,
+  capped: true,
 };
+
+/** The cap of the `capped` mode: `pook.configure({ historyLimit })`. */
+const CAP = 100;
 
 let mocks = [];
 
 /** Activates interception (networking off) with one persistent mock per path. */
-export async function start(paths) {
+export async function start(paths, { history: mode = 'on' } = {}) {
+  pook.configure({ historyLimit: mode === 'off' ? 0 : mode === 'capped' ? CAP : Number.POSITIVE_INFINITY });
   pook.activate();
   mocks = paths.map((path) => pook.get(`${ORIGIN}${path}`).persist().reply(200).json(BODY).mock);
 }

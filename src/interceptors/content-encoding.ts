@@ -1,5 +1,6 @@
-import zlib from 'node:zlib';
+import type zlib from 'node:zlib';
 import { isBytes } from '../bytes.js';
+import { builtin } from '../builtin.js';
 import type { ResolvedResponse } from '../response.js';
 
 // A mock that says `Content-Encoding: gzip` (or deflate, br) gets its body
@@ -10,17 +11,20 @@ import type { ResolvedResponse } from '../response.js';
 // as brotli) is sent as given.
 
 type Coding = 'gzip' | 'deflate' | 'br';
+
+let zlibModule: typeof zlib | undefined;
+const z = (): typeof zlib => (zlibModule ??= builtin<typeof zlib>('node:zlib'));
 type Header = readonly [string, string];
 
 const ENCODERS: Readonly<Record<Coding, () => zlib.Gzip | zlib.Deflate | zlib.BrotliCompress>> = {
-  gzip: () => zlib.createGzip(),
-  deflate: () => zlib.createDeflate(),
-  br: () => zlib.createBrotliCompress(),
+  gzip: () => z().createGzip(),
+  deflate: () => z().createDeflate(),
+  br: () => z().createBrotliCompress(),
 };
 const DECODERS: Readonly<Record<Coding, () => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress>> = {
-  gzip: () => zlib.createGunzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  deflate: () => zlib.createInflate({ finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  br: () => zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH }),
+  gzip: () => z().createGunzip({ finishFlush: z().constants.Z_SYNC_FLUSH }),
+  deflate: () => z().createInflate({ finishFlush: z().constants.Z_SYNC_FLUSH }),
+  br: () => z().createBrotliDecompress({ finishFlush: z().constants.BROTLI_OPERATION_FLUSH }),
 };
 
 /**
@@ -29,8 +33,10 @@ const DECODERS: Readonly<Record<Coding, () => zlib.Gunzip | zlib.Inflate | zlib.
  * (then the body is left alone).
  */
 export function contentCodings(headers: readonly Header[]): Coding[] | undefined {
-  const values = headers.filter(([name]) => name.toLowerCase() === 'content-encoding').map(([, value]) => value);
-  if (values.length === 0) return undefined;
+  // Called for every mocked response, which rarely has the header: no allocation then.
+  let values: string[] | undefined;
+  for (const [name, value] of headers) if (name.length === 16 && name.toLowerCase() === 'content-encoding') (values ??= []).push(value);
+  if (values === undefined) return undefined;
   const codings: Coding[] = [];
   for (const token of values.join(',').split(',')) {
     const coding = token.trim().toLowerCase();
@@ -47,7 +53,7 @@ function looksEncoded(coding: Coding, bytes: Uint8Array): boolean {
   if (coding === 'deflate') return bytes.length >= 2 && (bytes[0]! & 0x0f) === 8 && ((bytes[0]! << 8) | bytes[1]!) % 31 === 0;
   // Brotli has no magic number: bytes that decode are taken as encoded.
   try {
-    zlib.brotliDecompressSync(bytes);
+    z().brotliDecompressSync(bytes);
     return true;
   } catch {
     return false;
@@ -55,9 +61,9 @@ function looksEncoded(coding: Coding, bytes: Uint8Array): boolean {
 }
 
 function encodeSync(coding: Coding, bytes: Uint8Array): Uint8Array {
-  if (coding === 'gzip') return zlib.gzipSync(bytes);
-  if (coding === 'deflate') return zlib.deflateSync(bytes);
-  return zlib.brotliCompressSync(bytes);
+  if (coding === 'gzip') return z().gzipSync(bytes);
+  if (coding === 'deflate') return z().deflateSync(bytes);
+  return z().brotliCompressSync(bytes);
 }
 
 /**
@@ -136,9 +142,9 @@ export function decodeBody(headers: readonly Header[], body: Uint8Array | AsyncI
   if (isBytes(body)) {
     if (body.byteLength === 0) return body;
     return [...codings].reverse().reduce<Uint8Array>((bytes, coding) => {
-      if (coding === 'gzip') return zlib.gunzipSync(bytes, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-      if (coding === 'deflate') return zlib.inflateSync(bytes, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-      return zlib.brotliDecompressSync(bytes);
+      if (coding === 'gzip') return z().gunzipSync(bytes, { finishFlush: z().constants.Z_SYNC_FLUSH });
+      if (coding === 'deflate') return z().inflateSync(bytes, { finishFlush: z().constants.Z_SYNC_FLUSH });
+      return z().brotliDecompressSync(bytes);
     }, body);
   }
   return [...codings].reverse().reduce<AsyncIterable<Uint8Array>>((stream, coding) => throughZlib(stream, DECODERS[coding]), body);

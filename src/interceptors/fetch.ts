@@ -1,7 +1,7 @@
 import { isBytes } from '../bytes.js';
 import { PookError } from '../errors.js';
 import type { Interceptor, Outcome, RequestHandler } from '../interceptor.js';
-import { PookRequest } from '../request.js';
+import { adoptRequest, PookRequest, requestHeaders } from '../request.js';
 import type { ResolvedResponse } from '../response.js';
 import { inPassthroughScope } from './bypass.js';
 import { decodeBody, encodeResponse } from './content-encoding.js';
@@ -37,19 +37,19 @@ async function snapshot(request: Request): Promise<PookRequest> {
 }
 
 /** A pull-based stream: each chunk is produced only when the client reads, so streaming is real. */
-function streamOf(source: AsyncIterable<Uint8Array>, signal: AbortSignal): ReadableStream<Uint8Array> {
+function streamOf(source: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
   const iterator = source[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        signal.addEventListener('abort', () => {
+        signal?.addEventListener('abort', () => {
           controller.error(signal.reason);
           void iterator.return?.();
         }, { once: true });
       },
       async pull(controller) {
         const { value, done } = await iterator.next();
-        if (signal.aborted) return;
+        if (signal?.aborted) return;
         if (done) controller.close();
         else controller.enqueue(value);
       },
@@ -61,27 +61,47 @@ function streamOf(source: AsyncIterable<Uint8Array>, signal: AbortSignal): Reada
   );
 }
 
-function toResponse(mocked: ResolvedResponse, request: Request, redirected: boolean): Response {
+// A constructed Response has an empty url and type "default"; a fetched one
+// does not. Defined on the prototype of a subclass, so that each response
+// keeps its shape (defining them on every instance made each one slower);
+// the subclass is made on first use, as reading the global `Response` loads
+// Node's fetch implementation (request.ts, readonlyHeaders).
+type FetchedResponseClass = new (body: BodyInit | null, init: ResponseInit, url: string, redirected: boolean) => Response;
+let FetchedResponse: FetchedResponseClass | undefined;
+
+function fetchedResponse(): FetchedResponseClass {
+  FetchedResponse ??= class FetchedResponse extends Response {
+    readonly #url: string;
+    readonly #redirected: boolean;
+    constructor(body: BodyInit | null, init: ResponseInit, url: string, redirected: boolean) {
+      super(body, init);
+      this.#url = url;
+      this.#redirected = redirected;
+    }
+    override get url(): string {
+      return this.#url;
+    }
+    override get redirected(): boolean {
+      return this.#redirected;
+    }
+    override get type(): ResponseType {
+      return 'basic';
+    }
+  };
+  return FetchedResponse;
+}
+
+function toResponse(mocked: ResolvedResponse, method: string, url: string, signal: AbortSignal | undefined, redirected: boolean): Response {
   if (mocked.status < 200) {
-    throw fetchFailed(new PookError(`pook: a ${mocked.status} status cannot be the final response of fetch (${request.method} ${request.url}).`));
+    throw fetchFailed(new PookError(`pook: a ${mocked.status} status cannot be the final response of fetch (${method} ${url}).`));
   }
   // The body a server would send (encoded as its Content-Encoding says),
   // then decoded as fetch decodes it: headers stay as sent.
   const resolved = encodeResponse(mocked);
-  const hasBody = !NULL_BODY_STATUS.has(resolved.status) && request.method !== 'HEAD' && resolved.body !== null;
+  const hasBody = !NULL_BODY_STATUS.has(resolved.status) && method !== 'HEAD' && resolved.body !== null;
   const body = hasBody && !REDIRECT_STATUS.has(resolved.status) ? decodeBody(resolved.headers, resolved.body!) : resolved.body;
-  const response = new Response(hasBody && body !== null ? (isBytes(body) ? (body as Uint8Array<ArrayBuffer>) : streamOf(body, request.signal)) : null, {
-    status: resolved.status,
-    statusText: resolved.statusText,
-    headers: resolved.headers as Array<[string, string]>,
-  });
-  // A constructed Response has an empty url and type "default"; a fetched one does not.
-  Object.defineProperties(response, {
-    url: { value: request.url },
-    redirected: { value: redirected },
-    type: { value: 'basic' },
-  });
-  return response;
+  const init = { status: resolved.status, statusText: resolved.statusText, headers: resolved.headers as Array<[string, string]> };
+  return new (fetchedResponse())(hasBody && body !== null ? (isBytes(body) ? (body as Uint8Array<ArrayBuffer>) : streamOf(body, signal)) : null, init, url, redirected);
 }
 
 function followRedirect(response: Response, request: Request, body: Uint8Array | undefined): Request | undefined {
@@ -102,16 +122,97 @@ function followRedirect(response: Response, request: Request, body: Uint8Array |
   });
 }
 
+// What the fast path accepts of `init`: anything else (a signal, a redirect
+// mode, a dispatcher, a stream body…) takes the general path.
+const FAST_INIT_KEYS = new Set(['method', 'headers', 'body']);
+// Methods whose Request normalisation is upper-casing (or, for PATCH, none
+// that changes what a mock sees); others (CONNECT, TRACE, custom tokens) take the general path.
+const FAST_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']);
+const TEXT_TYPE = 'text/plain;charset=UTF-8';
+const FORM_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
+const encoder = new TextEncoder();
+
+/**
+ * The request `fetch(input, init)` would make, built without a `Request`
+ * (with its clone and body stream) when the call is a plain one: a string or
+ * URL with an http(s) scheme and no credentials, an `init` of method,
+ * headers and a string, bytes, ArrayBuffer or URLSearchParams body, exactly
+ * as the general path would see it (the Content-Type Request adds for text
+ * and form bodies, undici's default headers). `undefined` for anything else,
+ * which the general path handles, and for any call Request would reject, so
+ * that the general path throws Request's own error.
+ */
+function fastSnapshot(input: unknown, init: RequestInit | undefined): PookRequest | undefined {
+  let url: URL;
+  if (typeof input === 'string') {
+    try {
+      url = new URL(input);
+    } catch {
+      return undefined;
+    }
+  } else if (input instanceof URL) url = new URL(input.href);
+  else return undefined;
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '') return undefined;
+  let method = 'GET';
+  let headersInit: HeadersInit | undefined;
+  let body: Uint8Array | undefined;
+  let contentType: string | undefined;
+  if (init !== undefined && init !== null) {
+    if (typeof init !== 'object') return undefined;
+    const proto = Object.getPrototypeOf(init) as unknown;
+    if (proto !== Object.prototype && proto !== null) return undefined;
+    for (const key in init) if (!FAST_INIT_KEYS.has(key) && (init as Record<string, unknown>)[key] !== undefined) return undefined;
+    if (init.method !== undefined) {
+      if (typeof init.method !== 'string') return undefined;
+      method = init.method.toUpperCase();
+      if (!FAST_METHODS.has(method)) return undefined;
+    }
+    const given = init.headers;
+    if (given !== undefined && (given === null || typeof given !== 'object')) return undefined;
+    headersInit = given;
+    const source = init.body;
+    if (source !== undefined && source !== null) {
+      if (method === 'GET' || method === 'HEAD') return undefined; // Request rejects it
+      if (typeof source === 'string') {
+        body = encoder.encode(source);
+        contentType = TEXT_TYPE;
+      } else if (source instanceof URLSearchParams) {
+        body = encoder.encode(source.toString());
+        contentType = FORM_TYPE;
+      } else if (isBytes(source)) body = new Uint8Array(source);
+      else if (source instanceof ArrayBuffer) body = new Uint8Array(source.slice(0));
+      else return undefined;
+    }
+  }
+  let headers: Headers;
+  if (headersInit === undefined) {
+    // The common case: nothing to look up first (set() on an empty Headers
+    // is cheaper than converting any init).
+    const headers = requestHeaders(undefined, (_, set) => {
+      set('host', url.host);
+      for (const [name, value] of DEFAULT_HEADERS) set(name, value);
+      if (contentType !== undefined) set('content-type', contentType);
+      if (body !== undefined) set('content-length', String(body.byteLength));
+    });
+    return adoptRequest({ method, url, headers, body, client: 'fetch' });
+  }
+  try {
+    headers = requestHeaders(headersInit, (headers, set) => {
+      if (contentType !== undefined && !headers.has('content-type')) set('content-type', contentType);
+      set('host', url.host);
+      for (const [name, value] of DEFAULT_HEADERS) if (!headers.has(name)) set(name, value);
+      if (body !== undefined && !headers.has('content-length')) set('content-length', String(body.byteLength));
+    });
+  } catch {
+    return undefined; // invalid headers: the general path throws Request's error
+  }
+  return adoptRequest({ method, url, headers, body, client: 'fetch' });
+}
+
 function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fetch {
-  return async function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    let request = new Request(input, init);
-    // A Request cannot carry undici's `dispatcher` option; keep it for the real call.
-    const dispatcher = (init as { dispatcher?: unknown } | undefined)?.dispatcher;
-    const realInit = dispatcher === undefined ? undefined : ({ dispatcher } as RequestInit);
-    for (let redirects = 0; ; redirects++) {
-      if (request.signal.aborted) throw request.signal.reason;
-      const snap = await snapshot(request);
-      const outcome: Outcome = await engine.handle(snap, { signal: request.signal });
+  /** Follows what the engine decided for `request` (and its redirects). */
+  async function settle(request: Request, realInit: RequestInit | undefined, snap: PookRequest, outcome: Outcome, redirects: number): Promise<Response> {
+    for (;;) {
       if (outcome.type === 'passthrough') {
         // The undici layer below must not decide this request again.
         const { result, scope } = inPassthroughScope(() => realFetch(request, realInit));
@@ -121,12 +222,37 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
         if (request.signal.aborted) throw request.signal.reason;
         throw fetchFailed(outcome.error);
       }
-      const response = toResponse(outcome.response, request, redirects > 0);
+      const response = toResponse(outcome.response, request.method, request.url, request.signal, redirects > 0);
       const next = followRedirect(response, request, snap.body);
       if (next === undefined) return response;
       if (redirects >= MAX_REDIRECTS) throw fetchFailed(new PookError('pook: redirect count exceeded.'));
       request = next;
+      redirects++;
+      if (request.signal.aborted) throw request.signal.reason;
+      snap = await snapshot(request);
+      outcome = await engine.handle(snap, { signal: request.signal });
     }
+  }
+
+  return async function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const fast = fastSnapshot(input, init);
+    if (fast !== undefined) {
+      // No signal, no redirect mode, no dispatcher: a mocked answer that is
+      // not a redirect needs no Request at all.
+      const outcome = await engine.handle(fast);
+      if (outcome.type === 'error') throw fetchFailed(outcome.error);
+      if (outcome.type === 'response' && !REDIRECT_STATUS.has(outcome.response.status)) {
+        return toResponse(outcome.response, fast.method, fast.url.href, undefined, false);
+      }
+      return settle(new Request(input, init), undefined, fast, outcome, 0);
+    }
+    const request = new Request(input, init);
+    // A Request cannot carry undici's `dispatcher` option; keep it for the real call.
+    const dispatcher = (init as { dispatcher?: unknown } | undefined)?.dispatcher;
+    const realInit = dispatcher === undefined ? undefined : ({ dispatcher } as RequestInit);
+    if (request.signal.aborted) throw request.signal.reason;
+    const snap = await snapshot(request);
+    return settle(request, realInit, snap, await engine.handle(snap, { signal: request.signal }), 0);
   };
 }
 

@@ -1,5 +1,7 @@
-import http, { type Agent, type ClientRequest } from 'node:http';
+import type http from 'node:http';
+import type { Agent, ClientRequest } from 'node:http';
 import type https from 'node:https';
+import { builtin } from '../builtin.js';
 import type { RequestHandler } from '../interceptor.js';
 import { startExchange, type AgentRequestOptions } from './http-exchange.js';
 
@@ -18,7 +20,10 @@ interface AgentSource {
  * and `maxSockets` and calls `addRequest`, so one class serves http and
  * https: none of https.Agent's TLS machinery is ever used by a mock socket.
  */
-class PookAgent extends http.Agent {
+// Not an ESM import of node:http: see http.ts.
+const httpModule = builtin<typeof http>('node:http');
+
+class PookAgent extends httpModule.Agent {
   readonly #source: AgentSource;
 
   constructor(source: AgentSource, like: Agent | undefined) {
@@ -59,9 +64,9 @@ export class AgentCache {
    * @param module - `http` or `https`, whose global agent is the default
    */
   for(given: unknown, module: typeof http | typeof https): Agent {
-    const original = given === false ? false : given instanceof http.Agent ? given : undefined;
+    const original = given === false ? false : given instanceof httpModule.Agent ? given : undefined;
     const like = original === false ? undefined : (original ?? module.globalAgent);
-    const protocol = (like as { protocol?: string } | undefined)?.protocol ?? (module === http ? 'http:' : 'https:');
+    const protocol = (like as { protocol?: string } | undefined)?.protocol ?? (module === httpModule ? 'http:' : 'https:');
     const cache = original === false ? undefined : this.#byAgent;
     let agent = cache === undefined ? this.#noAgent.get(protocol) : cache.get(like!);
     if (agent === undefined) {

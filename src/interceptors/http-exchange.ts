@@ -14,7 +14,7 @@ export type AgentRequestOptions = Record<string, unknown> & { host?: string; por
 
 /** Where the request really goes: `protocol//host:port` + the request target. */
 function requestUrl(protocol: string, options: AgentRequestOptions, target: string): string {
-  if (/^https?:\/\//i.test(target)) return target;
+  if (target.charCodeAt(0) !== 0x2f /* / */ && /^https?:\/\//i.test(target)) return target;
   const host = typeof options.host === 'string' && options.host !== '' ? options.host : 'localhost';
   const hostname = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   const port = options.port === undefined || options.port === '' ? '' : `:${options.port}`;
@@ -31,7 +31,8 @@ function hasHeader(headers: ReadonlyArray<readonly [string, string]>, name: stri
   return headers.some(([key]) => key.toLowerCase() === name);
 }
 
-async function sendResponse(socket: MockSocket, mocked: ResolvedResponse, method: string): Promise<void> {
+/** Sends a mocked response: at once for a whole body, chunk by chunk for a stream. */
+function sendResponse(socket: MockSocket, mocked: ResolvedResponse, method: string): void {
   const response = encodeResponse(mocked);
   const { status, body } = response;
   const noBody = method === 'HEAD' || status === 204 || status === 304 || status < 200;
@@ -50,6 +51,10 @@ async function sendResponse(socket: MockSocket, mocked: ResolvedResponse, method
     else if (bytes !== null && bytes.byteLength > 0) socket.push(bytes);
     return;
   }
+  sendStream(socket, body, chunked).catch((error: unknown) => socket.destroy(error as Error));
+}
+
+async function sendStream(socket: MockSocket, body: AsyncIterable<Uint8Array>, chunked: boolean): Promise<void> {
   for await (const data of body) {
     if (socket.destroyed) return;
     for (const part of chunked ? chunk(data) : [data]) socket.push(part);
@@ -57,6 +62,65 @@ async function sendResponse(socket: MockSocket, mocked: ResolvedResponse, method
   if (socket.destroyed) return;
   if (chunked) socket.push(LAST_CHUNK);
   else socket.push(null);
+}
+
+/**
+ * What the exchange gives `engine.handle`: the engine reads `signal` only to
+ * cancel a mock's delay, so the AbortController (and its listener on the
+ * socket) is made then, not for every request.
+ */
+class ExchangeOptions {
+  readonly #socket: MockSocket;
+  #controller: AbortController | undefined;
+
+  constructor(socket: MockSocket) {
+    this.#socket = socket;
+  }
+
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      const controller = (this.#controller = new AbortController());
+      const abort = (): void => controller.abort(new Error('pook: the request was aborted.'));
+      if (this.#socket.destroyed) abort();
+      else this.#socket.once('close', abort);
+    }
+    return this.#controller.signal;
+  }
+}
+
+// Keep-alive: the client hands the socket back when the response is done; there is nothing to reuse.
+function destroyOnFree(this: MockSocket): void {
+  this.destroy();
+}
+
+/** Reads the request the client wrote, asks the engine and acts on its answer. */
+function answer(engine: RequestHandler, socket: MockSocket, options: AgentRequestOptions, protocol: string, originalAgent: Agent | false | undefined): void {
+  let wire: WireRequest;
+  try {
+    wire = parseRequest(socket.takeWritten());
+  } catch (error) {
+    socket.destroy(error as Error);
+    return;
+  }
+  const request = new PookRequest({
+    method: wire.method,
+    url: requestUrl(protocol, options, wire.target),
+    headers: headerPairs(wire.rawHeaders),
+    body: wire.body,
+    client: 'http',
+  });
+  void engine.handle(request, new ExchangeOptions(socket)).then((outcome) => {
+    if (socket.destroyed) return;
+    if (outcome.type === 'error') socket.destroy(outcome.error);
+    else if (outcome.type === 'passthrough') passthrough(socket, wire, options, protocol, originalAgent);
+    else {
+      try {
+        sendResponse(socket, outcome.response, wire.method);
+      } catch (error) {
+        socket.destroy(error as Error);
+      }
+    }
+  });
 }
 
 /**
@@ -73,35 +137,11 @@ export function startExchange(
 ): void {
   const socket = new MockSocket(protocol === 'https:');
   req.onSocket(socket);
-  // Keep-alive: the client hands the socket back when the response is done; there is nothing to reuse.
-  socket.once('free', () => socket.destroy());
-  const aborted = new AbortController();
-  socket.once('close', () => aborted.abort(new Error('pook: the request was aborted.')));
+  socket.once('free', destroyOnFree);
   // The engine is chosen by the async context of the client call (the
   // ClientRequest is being constructed now), not of whatever ends the
   // request later: `use()` scopes route by it (docs/scopes.md). A resource
   // without a GC destroy hook: AsyncResource.bind costs ~100× more.
   const callContext = new AsyncResource('pook:http', { requireManualDestroy: true });
-  req.once('finish', () => callContext.runInAsyncScope(() => {
-    let wire: WireRequest;
-    try {
-      wire = parseRequest(socket.takeWritten());
-    } catch (error) {
-      socket.destroy(error as Error);
-      return;
-    }
-    const request = new PookRequest({
-      method: wire.method,
-      url: requestUrl(protocol, options, wire.target),
-      headers: headerPairs(wire.rawHeaders),
-      body: wire.body,
-      client: 'http',
-    });
-    void engine.handle(request, { signal: aborted.signal }).then((outcome) => {
-      if (socket.destroyed) return;
-      if (outcome.type === 'error') socket.destroy(outcome.error);
-      else if (outcome.type === 'passthrough') passthrough(socket, wire, options, protocol, originalAgent);
-      else sendResponse(socket, outcome.response, wire.method).catch((error: unknown) => socket.destroy(error as Error));
-    });
-  }));
+  req.once('finish', () => callContext.runInAsyncScope(answer, undefined, engine, socket, options, protocol, originalAgent));
 }

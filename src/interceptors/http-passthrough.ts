@@ -1,5 +1,7 @@
-import http, { type Agent, type IncomingMessage } from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
+import type { Agent, IncomingMessage } from 'node:http';
+import type https from 'node:https';
+import { builtin } from '../builtin.js';
 import type { AgentRequestOptions } from './http-exchange.js';
 import { LAST_CHUNK, chunk, responseHead, type WireRequest } from './http-wire.js';
 import type { MockSocket } from './mock-socket.js';
@@ -35,7 +37,7 @@ function relay(socket: MockSocket, response: IncomingMessage, method: string): v
  * response is relayed byte for byte into the mock socket.
  */
 export function passthrough(socket: MockSocket, wire: WireRequest, options: AgentRequestOptions, protocol: string, agent: Agent | false | undefined): void {
-  const request = original<typeof http.request>(protocol === 'https:' ? https : http, 'request');
+  const request = original<typeof http.request>(builtin<typeof http | typeof https>(protocol === 'https:' ? 'node:https' : 'node:http'), 'request');
   const realOptions: Record<string, unknown> = {};
   for (const key of Object.keys(options)) if (!OWN_KEYS.has(key)) realOptions[key] = options[key];
   let finished = false;

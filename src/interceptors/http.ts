@@ -1,11 +1,17 @@
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
+import type https from 'node:https';
 import type { Interceptor, RequestHandler } from '../interceptor.js';
+import { builtin } from '../builtin.js';
 import { isBypassed } from './bypass.js';
 import { AgentCache } from './http-agent.js';
 import { patch } from './patch.js';
 
 type RequestFunction = typeof http.request;
+
+// Through getBuiltinModule, not an ESM import: from Node 24 the ESM facade
+// of node:http reads its lazy getters, which load Node's whole fetch
+// implementation (src/builtin.ts).
+const httpModule = builtin<typeof http>('node:http');
 
 /** Gives the call's options a pook agent, whatever form node:http's arguments took. */
 function withAgent(args: unknown[], agents: AgentCache, module: typeof http | typeof https): unknown[] {
@@ -40,7 +46,8 @@ export class HttpInterceptor implements Interceptor {
   activate(engine: RequestHandler): void {
     if (this.#restores.length > 0) return;
     const agents = new AgentCache(engine);
-    for (const module of [http, https]) {
+    // node:https (with tls and crypto) is loaded here, on activation, not on import.
+    for (const module of [httpModule, builtin<typeof https>('node:https')]) {
       for (const key of ['request', 'get'] as const) {
         this.#restores.push(
           patch<RequestFunction>(module, key, (original) => function pookRequest(this: unknown, ...args: unknown[]) {
@@ -51,9 +58,9 @@ export class HttpInterceptor implements Interceptor {
       }
     }
     this.#restores.push(
-      patch<typeof http.ClientRequest>(http, 'ClientRequest', (Original) => {
+      patch<typeof http.ClientRequest>(httpModule, 'ClientRequest', (Original) => {
         function ClientRequest(...args: unknown[]): http.ClientRequest {
-          return new (Original as new (...a: unknown[]) => http.ClientRequest)(...(isBypassed() ? args : withAgent(args, agents, http)));
+          return new (Original as new (...a: unknown[]) => http.ClientRequest)(...(isBypassed() ? args : withAgent(args, agents, httpModule)));
         }
         ClientRequest.prototype = Original.prototype;
         return ClientRequest as unknown as typeof http.ClientRequest;

@@ -1,4 +1,5 @@
-import { randomInt } from 'node:crypto';
+import type crypto from 'node:crypto';
+import { builtin } from '../builtin.js';
 
 // The multipart/form-data encoding of a FormData, as fetch and XHR send it
 // (the HTML standard's algorithm, as undici implements it). pook encodes it
@@ -20,6 +21,7 @@ const isFile = (value: unknown): value is FileLike => value !== null && typeof v
 
 /** Encodes FormData entries (of any realm): the bytes, and the Content-Type with its boundary. */
 export async function encodeMultipart(entries: Iterable<[string, unknown]>): Promise<{ bytes: Uint8Array; type: string }> {
+  const { randomInt } = builtin<typeof crypto>('node:crypto');
   const boundary = `----formdata-pook-${String(randomInt(1e10)).padStart(10, '0')}${String(randomInt(1e10)).padStart(10, '0')}`;
   const parts: Uint8Array[] = [];
   for (const [name, value] of entries) {

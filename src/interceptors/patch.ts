@@ -1,4 +1,4 @@
-import { syncBuiltinESMExports } from 'node:module';
+import { syncBuiltins } from '../builtin-sync.js';
 
 // Every patch returns its own restore function (STYLE). Patches of one
 // property stack: each layer sees the true original, and removing any layer,
@@ -36,8 +36,9 @@ export function original<T>(target: object, key: PropertyKey): T {
 
 /**
  * Replaces `target[key]` with `make(original)`; returns the function that
- * removes exactly this layer. Builtin ESM named exports are re-synced, so
- * `import { request } from 'node:http'` sees the patch too.
+ * removes exactly this layer. Builtin ESM named exports are re-synced (once
+ * per engine batch, src/builtin-sync.ts), so `import { request } from
+ * 'node:http'` sees the patch too.
  */
 export function patch<T>(target: object, key: PropertyKey, make: (original: T) => T): () => void {
   let byKey = slots.get(target);
@@ -55,7 +56,7 @@ export function patch<T>(target: object, key: PropertyKey, make: (original: T) =
   const layer = { value: make(current.original as T) };
   current.layers.push(layer);
   define(target, key, layer.value, current.descriptor);
-  syncBuiltinESMExports();
+  syncBuiltins();
   let restored = false;
   return () => {
     if (restored) return;
@@ -75,6 +76,6 @@ export function patch<T>(target: object, key: PropertyKey, make: (original: T) =
       if (current.descriptor === undefined) delete (target as Record<PropertyKey, unknown>)[key];
       else Object.defineProperty(target, key, current.descriptor);
     }
-    syncBuiltinESMExports();
+    syncBuiltins();
   };
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import type fs from 'node:fs';
+import { builtin } from '../builtin.js';
 import { isBytes } from '../bytes.js';
 import { PookInvalidArgumentError } from '../errors.js';
 import type { Matcher, MatchResult } from '../match-result.js';
@@ -63,7 +64,7 @@ export class BodyMatcher implements Matcher {
   static fromFile(path: string): BodyMatcher {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(path);
+      bytes = builtin<typeof fs>('node:fs').readFileSync(path);
     } catch (cause) {
       throw new PookInvalidArgumentError('file', `cannot read ${JSON.stringify(path)} (${(cause as Error).message})`, { cause });
     }

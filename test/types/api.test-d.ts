@@ -60,6 +60,17 @@ describe('module API types', () => {
     expectTypeOf(pook.use({ network: true })).toEqualTypeOf<PookScope>();
   });
 
+  it('historyLimit: configure(), use() and Engine take a number', () => {
+    expectTypeOf(pook.configure).parameter(0).toEqualTypeOf<ns.ConfigureOptions>();
+    expectTypeOf(pook.configure({ historyLimit: 100 })).toEqualTypeOf<void>();
+    expectTypeOf(pook.use({ historyLimit: 0 })).toEqualTypeOf<PookScope>();
+    expectTypeOf(new Engine({ historyLimit: 10 }).historyLimit).toEqualTypeOf<number>();
+    // @ts-expect-error not a number
+    pook.configure({ historyLimit: '10' });
+    // @ts-expect-error unknown option
+    pook.configure({ limit: 10 });
+  });
+
   it('use(fn) returns what fn returns', () => {
     expectTypeOf(pook.use((engine) => engine.mocks.length)).toEqualTypeOf<number>();
     expectTypeOf(pook.use(async () => 'x')).toEqualTypeOf<Promise<string>>();

@@ -1,0 +1,16 @@
+import { createRequire } from 'node:module';
+
+// Heavy builtins (node:https brings tls and crypto, node:fs its promises
+// and streams, node:zlib its binding) are loaded where they are first
+// needed, not when pook is imported: a test process that never reads a
+// fixture file or sends a compressed body does not pay for them (cold start,
+// docs/performance.md).
+let require: NodeJS.Require | undefined;
+
+/** The builtin module `id` (`'node:zlib'`…), loaded on the first call. */
+export function builtin<T>(id: string): T {
+  const get = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  if (get !== undefined) return get(id) as T;
+  require ??= createRequire(import.meta.url);
+  return require(id) as T;
+}
