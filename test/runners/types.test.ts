@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { typecheckConsumer } from '../helpers/consumer-types.js';
 
 // The runner integrations' shipped .d.ts/.d.cts, type-checked in a consumer
 // project with skipLibCheck off, through the package's "exports" subpaths,
@@ -34,40 +32,10 @@ const options: vitest.PookTestOptions = { network: true };
 jest.configure(options);
 void vitest.configure, mocha.mochaHooks, nodeTest.test;
 `;
-const TSCONFIG = {
-  compilerOptions: {
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    target: 'ES2022',
-    lib: ['ES2023', 'ESNext.Disposable', 'DOM'],
-    types: ['node'],
-    typeRoots: [join(root, 'node_modules/@types')],
-    noEmit: true,
-    skipLibCheck: false,
-  },
-  files: ['esm.mts', 'cjs.cts'],
-};
 
 describe('runner integration type declarations', () => {
   it('type-check in a consumer project, from ESM and from CommonJS', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pook-runner-types-'));
-    try {
-      mkdirSync(join(dir, 'node_modules'));
-      symlinkSync(root, join(dir, 'node_modules', 'pook'), 'dir');
-      writeFileSync(join(dir, 'esm.mts'), ESM);
-      writeFileSync(join(dir, 'cjs.cts'), CJS);
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
-      let output = '';
-      try {
-        execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', timeout: 60_000 });
-      } catch (error) {
-        output = String((error as { stdout?: string }).stdout ?? error);
-      }
-      expect(output).toBe('');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const output = typecheckConsumer({ esm: ESM, cjs: CJS }, { types: ['node'], typeRoots: [join(root, 'node_modules/@types')] });
+    expect(output).toBe('');
   }, 90_000);
 });
