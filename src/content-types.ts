@@ -1,5 +1,5 @@
 /** Short names accepted wherever a Content-Type is expected (`type('json')`). */
-export const CONTENT_TYPE_ALIASES: Readonly<Record<string, string>> = {
+const CONTENT_TYPE_ALIASES: Readonly<Record<string, string>> = {
   json: 'application/json',
   xml: 'application/xml',
   html: 'text/html',

@@ -17,7 +17,7 @@ function nodeDebugLog(): ReturnType<typeof debuglog> {
 }
 
 /** Whether NODE_DEBUG enables pook's log. */
-export function nodeDebugEnabled(): boolean {
+function nodeDebugEnabled(): boolean {
   nodeDebugOn ??= nodeDebugLog().enabled;
   return nodeDebugOn;
 }

@@ -120,7 +120,7 @@ export function formatUses(mock: Mock): string {
 }
 
 /** One candidate: label and verdict, uses and definition site, then every expectation. */
-export function formatCandidate(candidate: Candidate, position: number): string {
+function formatCandidate(candidate: Candidate, position: number): string {
   const { mock } = candidate;
   const site = formatLocation(mock.definedAt);
   const lines = [`${position}. ${mock.label} — ${candidate.summary}`, `   ${formatUses(mock)}${site === undefined ? '' : ` · defined at ${site}`}`];

@@ -39,7 +39,7 @@ export function extraExpectations(mock: Mock): string[] {
 }
 
 /** `pending`, `done` or `expired`. */
-export function mockState(mock: Mock): string {
+function mockState(mock: Mock): string {
   if (!mock.isDone()) return 'pending';
   return mock.isExpired() ? 'done (expired)' : 'done';
 }

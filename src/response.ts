@@ -65,7 +65,7 @@ class ReplayableChunks implements AsyncIterable<Uint8Array> {
 }
 
 /** Converts a body definition to bytes or a chunk stream; throws naming `argument` on a bad value. */
-export function toBody(argument: string, body: BodyInit | null | undefined): Uint8Array | AsyncIterable<Uint8Array> | null {
+function toBody(argument: string, body: BodyInit | null | undefined): Uint8Array | AsyncIterable<Uint8Array> | null {
   if (body === null || body === undefined) return null;
   if (typeof body === 'string') return encoder.encode(body);
   if (isBytes(body)) return body;

@@ -32,7 +32,7 @@ const DECODERS: Readonly<Record<Coding, () => zlib.Gunzip | zlib.Inflate | zlib.
  * applied; `undefined` when there is none, or one pook cannot apply
  * (then the body is left alone).
  */
-export function contentCodings(headers: readonly Header[]): Coding[] | undefined {
+function contentCodings(headers: readonly Header[]): Coding[] | undefined {
   // Called for every mocked response, which rarely has the header: no allocation then.
   let values: string[] | undefined;
   for (const [name, value] of headers) if (name.length === 16 && name.toLowerCase() === 'content-encoding') (values ??= []).push(value);

@@ -27,7 +27,7 @@ export interface MockUrl {
  * Parses a mock URL such as `'api.test/users?active=1'`, `'https://api.test:8443'`.
  * @throws PookInvalidArgumentError when empty or unparsable
  */
-export function parseMockUrl(input: string, argument = 'url'): MockUrl {
+function parseMockUrl(input: string, argument = 'url'): MockUrl {
   if (typeof input !== 'string' || input.trim().length === 0) {
     throw new PookInvalidArgumentError(argument, `expected a non-empty URL string or a RegExp, got ${describe(input)}`);
   }

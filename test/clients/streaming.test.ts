@@ -43,6 +43,19 @@ function gate(): Gate {
 
 const EXPECTED = ['client received first', 'server produces last'];
 
+/** Reads a fetch response body chunk by chunk, telling the gate of each chunk (bounded: at most 10 reads). */
+async function readFetchStream(url: string, g: Gate): Promise<string> {
+  const reader = (await fetch(url)).body!.getReader();
+  let text = '';
+  for (let step = 0; step < 10; step++) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    g.received(value);
+    text += Buffer.from(value).toString();
+  }
+  return text;
+}
+
 beforeEach(() => pook.activate());
 afterEach(() => pook.off());
 
@@ -50,15 +63,7 @@ describe('a streamed mock body arrives chunk by chunk', () => {
   it('fetch (and a ReadableStream as the mock body)', async () => {
     const g = gate();
     pook.get('http://api.test/stream').reply(200).body((ReadableStream as unknown as { from(source: AsyncIterable<string>): ReadableStream<string> }).from(g.body));
-    const reader = (await fetch('http://api.test/stream')).body!.getReader();
-    let text = '';
-    for (let step = 0; step < 10; step++) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      g.received(value);
-      text += Buffer.from(value).toString();
-    }
-    expect(text).toBe('first;last;');
+    expect(await readFetchStream('http://api.test/stream', g)).toBe('first;last;');
     expect(g.events).toEqual(EXPECTED);
   });
 
@@ -125,15 +130,7 @@ describe('a streamed mock body arrives chunk by chunk', () => {
   it('a gzip-encoded stream stays a stream', async () => {
     const g = gate();
     pook.get('http://api.test/stream').reply(200).header('Content-Encoding', 'gzip').body(g.body);
-    const reader = (await fetch('http://api.test/stream')).body!.getReader();
-    let text = '';
-    for (let step = 0; step < 10; step++) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      g.received(value);
-      text += Buffer.from(value).toString();
-    }
-    expect(text).toBe('first;last;');
+    expect(await readFetchStream('http://api.test/stream', g)).toBe('first;last;');
     expect(g.events).toEqual(EXPECTED);
   });
 });
