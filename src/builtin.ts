@@ -6,11 +6,21 @@ import { createRequire } from 'node:module';
 // fixture file or sends a compressed body does not pay for them (cold start,
 // docs/performance.md).
 let require: NodeJS.Require | undefined;
+// Looked up once: getBuiltinModule costs a few hundred ns per call, which
+// activate() would pay on every activation.
+const loaded = new Map<string, unknown>();
 
 /** The builtin module `id` (`'node:zlib'`…), loaded on the first call. */
 export function builtin<T>(id: string): T {
-  const get = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  if (get !== undefined) return get(id) as T;
-  require ??= createRequire(import.meta.url);
-  return require(id) as T;
+  let module = loaded.get(id);
+  if (module === undefined) {
+    const get = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+    if (get !== undefined) module = get(id);
+    else {
+      require ??= createRequire(import.meta.url);
+      module = require(id);
+    }
+    loaded.set(id, module);
+  }
+  return module as T;
 }

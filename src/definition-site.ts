@@ -29,31 +29,38 @@ const OWN_DIR = ((): string => {
   }
 })();
 
-// Capturing costs about 0.4 µs per frame on top of a fixed ~1 µs (V8 walks
-// the frames at capture; the text is only formatted when `.stack` is read,
-// which `location` does on demand), so only a few frames are captured
-// instead of the ambient `Error.stackTraceLimit` (10, or 100 under some test
-// runners). The module functions capture from their own caller
-// (`definedBy()`), and `new Mock()` from the constructor's caller, so the
-// user's frame comes first; the others are a margin for node: frames. See
-// docs/when-nothing-matches.md for the measurement.
-const FRAMES = 3;
+// Capturing costs about 2 µs in a test's real workload (V8 walks the frames
+// at capture; the text is only formatted when `.stack` is read, which
+// `location` does on demand), more for every frame walked or kept, so the
+// module functions capture first thing, from their own caller, and keep
+// two frames: the user's call, and one spare for a caller that is a node:
+// frame. `new Mock()` captures from the constructor's caller. See
+// docs/performance.md for the measurement.
+const FRAMES = 2;
 
-/** The function whose caller defines the mock being built (set by `definedBy()`). */
-let definer: Function | undefined;
+/** Whether sites are captured at all (`pook.configure({ definitionSites })`). */
+let recording = true;
+
+/** Turns the capture of definition sites on or off, process-wide. */
+export function recordDefinitionSites(on: boolean): void {
+  recording = on;
+}
+
+/** A site captured by a module function, for the mock it is about to build. */
+let pending: DefinitionSite | undefined;
 
 /**
- * Builds a mock with `make()`, capturing its definition site from the caller
- * of `caller` (a module function such as `pook.get`) instead of the caller of
- * the Mock constructor: the frames in between are pook's own.
+ * Builds a mock with `make()`, giving it `site` (captured by a module
+ * function such as `pook.get` from its caller) instead of capturing one in
+ * the Mock constructor, below pook's own frames.
  */
-export function definedBy<T>(caller: Function, make: () => T): T {
-  const previous = definer;
-  definer = caller;
+export function definedBy<T>(site: DefinitionSite, make: () => T): T {
+  const previous = pending;
+  pending = site;
   try {
     return make();
   } finally {
-    definer = previous;
+    pending = previous;
   }
 }
 
@@ -84,6 +91,9 @@ export class DefinitionSite {
   readonly #holder: { stack?: string };
   #location: SourceLocation | null | undefined;
 
+  /** The site of every mock made while recording is off: no location. */
+  static readonly #unknown = new DefinitionSite({});
+
   private constructor(holder: { stack?: string }) {
     this.#holder = holder;
   }
@@ -93,17 +103,28 @@ export class DefinitionSite {
    * @param skip - the function whose caller is of interest (e.g. `new.target`)
    */
   static capture(skip: Function): DefinitionSite {
+    if (!recording) return DefinitionSite.#unknown;
     const holder: { stack?: string } = {};
-    const from = definer ?? skip;
-    definer = undefined; // only the mock definedBy() builds
     const limit = Error.stackTraceLimit;
     try {
       Error.stackTraceLimit = FRAMES;
-      Error.captureStackTrace(holder, from);
+      Error.captureStackTrace(holder, skip);
     } finally {
       Error.stackTraceLimit = limit;
     }
     return new DefinitionSite(holder);
+  }
+
+  /**
+   * The site for a Mock under construction: the one {@link definedBy} passed
+   * down (taken once: only the mock it builds gets it), or a new capture
+   * from the caller of `skip`.
+   */
+  static forMock(skip: Function): DefinitionSite {
+    const site = pending;
+    if (site === undefined) return DefinitionSite.capture(skip);
+    pending = undefined;
+    return site;
   }
 
   /** The first frame outside pook, or `undefined` when there is none in the captured frames. */

@@ -11,7 +11,6 @@ import { adoptMock } from './mock-scope.js';
 import { NetworkPolicy, type NetworkFilter } from './network.js';
 import type { PookRequest } from './request.js';
 import { assertFunction, assertInteger, describe } from './validate.js';
-import { batchBuiltinSync } from './builtin-sync.js';
 
 /** Engine-level filter: false makes the request unmatched (never silently real). */
 export type EngineFilter = (request: PookRequest, engine: Engine) => boolean;
@@ -344,18 +343,14 @@ export class Engine implements RequestHandler {
   activate(): void {
     if (this.#active) return;
     this.#active = true;
-    batchBuiltinSync(() => {
-      for (const interceptor of this.#interceptors) this.#host.install(this, interceptor);
-    });
+    for (const interceptor of this.#interceptors) this.#host.install(this, interceptor);
   }
 
   /** Stops intercepting and restores every patched global. Mocks are kept. Idempotent. */
   disable(): void {
     if (!this.#active) return;
     this.#active = false;
-    batchBuiltinSync(() => {
-      for (const interceptor of [...this.#interceptors].reverse()) this.#host.uninstall(this, interceptor);
-    });
+    for (const interceptor of [...this.#interceptors].reverse()) this.#host.uninstall(this, interceptor);
   }
 
   /**
@@ -369,7 +364,7 @@ export class Engine implements RequestHandler {
       }
       this.#interceptors.push(interceptor);
       this.#pristine = false;
-      if (this.#active) batchBuiltinSync(() => this.#host.install(this, interceptor));
+      if (this.#active) this.#host.install(this, interceptor);
     }
   }
 
@@ -379,16 +374,14 @@ export class Engine implements RequestHandler {
     if (index === -1) return false;
     const [removed] = this.#interceptors.splice(index, 1);
     this.#pristine = false;
-    batchBuiltinSync(() => this.#host.uninstall(this, removed!));
+    this.#host.uninstall(this, removed!);
     return true;
   }
 
   /** Disables and removes every interceptor. */
   flushInterceptors(): void {
     this.#pristine = false;
-    batchBuiltinSync(() => {
-      for (const interceptor of this.#interceptors.splice(0).reverse()) this.#host.uninstall(this, interceptor);
-    });
+    for (const interceptor of this.#interceptors.splice(0).reverse()) this.#host.uninstall(this, interceptor);
   }
 
   /**
@@ -400,10 +393,8 @@ export class Engine implements RequestHandler {
     this.#factory = factory;
     const next = [...factory()];
     const wasActive = this.#active;
-    batchBuiltinSync(() => {
-      for (const interceptor of next) if (wasActive) this.#host.install(this, interceptor);
-      for (const interceptor of this.#interceptors.reverse()) this.#host.uninstall(this, interceptor);
-    });
+    for (const interceptor of next) if (wasActive) this.#host.install(this, interceptor);
+    for (const interceptor of this.#interceptors.reverse()) this.#host.uninstall(this, interceptor);
     this.#interceptors = next;
     this.#pristine = true;
   }
@@ -461,7 +452,7 @@ export class Engine implements RequestHandler {
       if (shouldLog(this.debug)) decisionLog.match(this.debug, request, mock);
       try {
         if (mock.delayMs > 0) await sleep(mock.delayMs, options.signal);
-        return { type: 'response', response: await mock.respond(mapped) };
+        return { type: 'response', response: mock.respondNow() ?? (await mock.respond(mapped)) };
       } catch (error) {
         return this.#fail(request, error instanceof Error ? error : new Error(String(error)), mock);
       }

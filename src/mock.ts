@@ -73,6 +73,8 @@ export class Mock {
   readonly #mappers: MockMapper[] = [];
   readonly #callbacks: MockCallback[] = [];
   readonly #matches: PookRequest[] = [];
+  /** The history limit of the last match (the engine's); {@link Mock.matches} keeps that many. */
+  #historyLimit = Number.POSITIVE_INFINITY;
   #calls = 0;
   readonly #response: PookResponse = new PookResponse(this);
   #replyFn: ReplyFunction | undefined;
@@ -103,7 +105,7 @@ export class Mock {
    * @throws PookInvalidArgumentError on an unknown key or a bad value, naming it
    */
   constructor(options: MockOptions = {}) {
-    this.#site = DefinitionSite.capture(new.target);
+    this.#site = DefinitionSite.forMock(new.target);
     assertRecord('options', options);
     applyOptions(this, options);
   }
@@ -125,9 +127,9 @@ export class Mock {
     const matcher = new UrlMatcher(url);
     this.#url = url instanceof RegExp ? String(url) : url;
     this.#matchers.push(matcher);
-    if (!(matcher.expected instanceof RegExp)) {
+    if (!(matcher.expected instanceof RegExp) && matcher.expected.search !== '') {
       const query: Record<string, string[]> = {};
-      for (const [key, value] of matcher.expected.searchParams) (query[key] ??= []).push(value);
+      for (const [key, value] of new URLSearchParams(matcher.expected.search)) (query[key] ??= []).push(value);
       for (const [key, values] of Object.entries(query)) this.#matchers.push(new ParamMatcher(key, values.length === 1 ? values[0]! : values));
     }
     return this;
@@ -415,7 +417,9 @@ export class Mock {
    * `historyLimit: 0`). {@link Mock.calls} always counts every match.
    */
   get matches(): readonly PookRequest[] {
-    return this.#matches;
+    const matches = this.#matches;
+    if (matches.length > this.#historyLimit) matches.splice(0, matches.length - this.#historyLimit);
+    return matches;
   }
 
   /** The configured delay in ms. */
@@ -529,7 +533,10 @@ export class Mock {
     if (historyLimit > 0) {
       const matches = this.#matches;
       matches.push(mapped);
-      if (matches.length > historyLimit) matches.splice(0, matches.length - historyLimit);
+      this.#historyLimit = historyLimit;
+      // Trimmed in batches (and on read): dropping the oldest on every
+      // request would move the whole history each time.
+      if (matches.length >= 2 * historyLimit + 16) matches.splice(0, matches.length - historyLimit);
     } else if (this.#matches.length > 0) this.#matches.length = 0;
     for (const callback of this.#callbacks) callback(mapped, this);
     return true;
@@ -573,6 +580,20 @@ export class Mock {
    * @param request - the matched request
    */
   async respond(request: PookRequest): Promise<ResolvedResponse> {
+    return this.respondNow() ?? this.#respondLater(request);
+  }
+
+  /**
+   * The defined response, at once, when answering needs nothing
+   * asynchronous (no dynamic reply, no configured error); else `undefined`
+   * and {@link Mock.respond} does the rest. Spares the engine a promise per
+   * request.
+   */
+  respondNow(): ResolvedResponse | undefined {
+    return this.#error === undefined && this.#replyFn === undefined ? this.#response.resolve() : undefined;
+  }
+
+  async #respondLater(request: PookRequest): Promise<ResolvedResponse> {
     if (this.#error !== undefined) throw typeof this.#error === 'string' ? networkError(this.#error, request.url) : this.#error;
     if (this.#replyFn !== undefined) return resolveDynamicReply(await this.#replyFn(request, this));
     return this.#response.resolve();

@@ -1,3 +1,4 @@
+import { utf8 } from './bytes.js';
 import { PookInvalidBodyError } from './errors.js';
 import { defineInspect, inspectRequest } from './inspect.js';
 
@@ -21,7 +22,6 @@ export interface PookRequestInit {
 }
 
 const decoder = new TextDecoder();
-const encoder = new TextEncoder();
 const unset = Symbol('unset');
 
 // A request is immutable (SPEC §5), so its headers refuse changes once built:
@@ -78,18 +78,23 @@ export function requestHeaders(init: HeadersInit | undefined, complete?: (header
   return headers;
 }
 
+/** Header pairs an interceptor vouches for (valid names and values). */
+export type TrustedHeaderPairs = ReadonlyArray<readonly [string, string]>;
+
 // Set by `adoptRequest` only, for the duration of one constructor call.
 let adopting = false;
 
 /**
  * A {@link PookRequest} that takes ownership of a `URL` nobody else holds and
- * of headers from {@link requestHeaders} instead of copying them. Not part
- * of the public API.
+ * of headers from {@link requestHeaders}, or of valid header pairs nobody
+ * else holds, instead of copying them. Pairs become a `Headers` only when
+ * something reads `request.headers`: a request no header matcher, callback
+ * or report looks at never pays for one. Not part of the public API.
  */
-export function adoptRequest(init: PookRequestInit & { readonly url: URL; readonly headers: Headers }): PookRequest {
+export function adoptRequest(init: Omit<PookRequestInit, 'url' | 'headers'> & { readonly url: URL; readonly headers: Headers | TrustedHeaderPairs }): PookRequest {
   adopting = true;
   try {
-    return new PookRequest(init);
+    return new PookRequest(init as PookRequestInit);
   } finally {
     adopting = false;
   }
@@ -113,8 +118,6 @@ export class PookRequest {
   readonly method: string;
   /** The absolute request URL. */
   readonly url: URL;
-  /** Case-insensitive, read-only request headers; multiple values joined with `', '`. */
-  readonly headers: Headers;
   /** The full payload, or `undefined` when the request has no body. */
   readonly body: Uint8Array | undefined;
   /** Which interceptor saw the request: `'fetch'`, `'http'`, … */
@@ -122,6 +125,8 @@ export class PookRequest {
   /** When the request was made, in ms since the epoch. */
   readonly timestamp: number;
 
+  #headers: Headers | undefined;
+  #headerPairs: TrustedHeaderPairs | undefined;
   #query: Record<string, string[]> | undefined;
   #text: string | undefined;
   #json: unknown = unset;
@@ -136,13 +141,25 @@ export class PookRequest {
     // Headers an interceptor built with requestHeaders are read-only and
     // nobody else's: taken as they are rather than copied.
     const headers = init.headers;
-    const Sealed = readonlyHeaders();
-    this.headers = adopting && headers instanceof Sealed ? headers : new Sealed(headers);
+    if (adopting && Array.isArray(headers)) this.#headerPairs = headers as TrustedHeaderPairs;
+    else {
+      const Sealed = readonlyHeaders();
+      this.#headers = adopting && headers instanceof Sealed ? headers : new Sealed(headers);
+    }
     const body = init.body;
-    this.body = typeof body === 'string' ? encoder.encode(body) : body;
+    this.body = typeof body === 'string' ? utf8(body) : body;
     this.client = init.client ?? 'unknown';
     this.timestamp = init.timestamp ?? Date.now();
     Object.freeze(this);
+  }
+
+  /** Case-insensitive, read-only request headers; multiple values joined with `', '`. */
+  get headers(): Headers {
+    if (this.#headers === undefined) {
+      this.#headers = new (readonlyHeaders())(this.#headerPairs as Array<[string, string]>);
+      this.#headerPairs = undefined;
+    }
+    return this.#headers;
   }
 
   /** The query string as a map of key to every value, in order. */

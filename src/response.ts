@@ -1,7 +1,7 @@
 import type fs from 'node:fs';
 import type http from 'node:http';
 import { builtin } from './builtin.js';
-import { isBytes } from './bytes.js';
+import { isBytes, utf8 } from './bytes.js';
 import { resolveContentType } from './content-types.js';
 import { PookInvalidArgumentError } from './errors.js';
 import type { Mock } from './mock.js';
@@ -44,10 +44,9 @@ export type ReplyFunction = (request: PookRequest, mock: Mock) => DynamicReply |
 
 // Not an ESM import of node:http: see interceptors/http.ts.
 const { STATUS_CODES } = builtin<typeof http>('node:http');
-const encoder = new TextEncoder();
 
 async function* chunksOf(source: ReadableStream<BodyChunk> | AsyncIterable<BodyChunk> | Iterable<BodyChunk>): AsyncIterable<Uint8Array> {
-  for await (const chunk of source as AsyncIterable<BodyChunk>) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+  for await (const chunk of source as AsyncIterable<BodyChunk>) yield typeof chunk === 'string' ? utf8(chunk) : chunk;
 }
 
 /**
@@ -67,7 +66,7 @@ class ReplayableChunks implements AsyncIterable<Uint8Array> {
 /** Converts a body definition to bytes or a chunk stream; throws naming `argument` on a bad value. */
 function toBody(argument: string, body: BodyInit | null | undefined): Uint8Array | AsyncIterable<Uint8Array> | null {
   if (body === null || body === undefined) return null;
-  if (typeof body === 'string') return encoder.encode(body);
+  if (typeof body === 'string') return utf8(body);
   if (isBytes(body)) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (Array.isArray(body)) {
@@ -190,7 +189,7 @@ export class PookResponse {
    * @example `.json({ id: 1 })`
    */
   json(value: unknown): this {
-    this.#body = encoder.encode(toJson('json', value));
+    this.#body = utf8(toJson('json', value));
     if (!hasHeader(this.#headers, 'content-type')) this.#headers.push(['Content-Type', 'application/json']);
     return this;
   }
@@ -201,7 +200,7 @@ export class PookResponse {
    */
   xml(xml: string): this {
     if (typeof xml !== 'string') throw new PookInvalidArgumentError('xml', `expected a string, got ${describe(xml)}`);
-    this.#body = encoder.encode(xml);
+    this.#body = utf8(xml);
     if (!hasHeader(this.#headers, 'content-type')) this.#headers.push(['Content-Type', 'application/xml']);
     return this;
   }

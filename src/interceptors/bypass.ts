@@ -38,6 +38,15 @@ export function inPassthroughScope<T>(fn: () => T): { result: T; scope: Passthro
  */
 export function runDecided<T>(opts: object, fn: () => T): T {
   decided.add(opts);
+  return runBypassed(fn);
+}
+
+/**
+ * Runs `fn` (a real request the engine let through) so that what it calls
+ * synchronously is not intercepted again: node:http hands a new
+ * ClientRequest to its agent's `addRequest` before the constructor returns.
+ */
+export function runBypassed<T>(fn: () => T): T {
   depth++;
   try {
     return fn();

@@ -1,4 +1,4 @@
-import { isBytes } from '../bytes.js';
+import { isBytes, utf8 } from '../bytes.js';
 import { PookError } from '../errors.js';
 import type { Interceptor, Outcome, RequestHandler } from '../interceptor.js';
 import { adoptRequest, PookRequest, requestHeaders } from '../request.js';
@@ -91,6 +91,19 @@ function fetchedResponse(): FetchedResponseClass {
   return FetchedResponse;
 }
 
+/**
+ * The headers of a Response init: a record when no name repeats exactly
+ * (undici converts one faster than a list of pairs), else the pairs.
+ */
+function headersInit(headers: ReadonlyArray<readonly [string, string]>): HeadersInit {
+  const record: Record<string, string> = Object.create(null);
+  for (const [name, value] of headers) {
+    if (name in record) return headers as Array<[string, string]>;
+    record[name] = value;
+  }
+  return record;
+}
+
 function toResponse(mocked: ResolvedResponse, method: string, url: string, signal: AbortSignal | undefined, redirected: boolean): Response {
   if (mocked.status < 200) {
     throw fetchFailed(new PookError(`pook: a ${mocked.status} status cannot be the final response of fetch (${method} ${url}).`));
@@ -100,7 +113,7 @@ function toResponse(mocked: ResolvedResponse, method: string, url: string, signa
   const resolved = encodeResponse(mocked);
   const hasBody = !NULL_BODY_STATUS.has(resolved.status) && method !== 'HEAD' && resolved.body !== null;
   const body = hasBody && !REDIRECT_STATUS.has(resolved.status) ? decodeBody(resolved.headers, resolved.body!) : resolved.body;
-  const init = { status: resolved.status, statusText: resolved.statusText, headers: resolved.headers as Array<[string, string]> };
+  const init = { status: resolved.status, statusText: resolved.statusText, headers: headersInit(resolved.headers) };
   return new (fetchedResponse())(hasBody && body !== null ? (isBytes(body) ? (body as Uint8Array<ArrayBuffer>) : streamOf(body, signal)) : null, init, url, redirected);
 }
 
@@ -130,7 +143,6 @@ const FAST_INIT_KEYS = new Set(['method', 'headers', 'body']);
 const FAST_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']);
 const TEXT_TYPE = 'text/plain;charset=UTF-8';
 const FORM_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
-const encoder = new TextEncoder();
 
 /**
  * The request `fetch(input, init)` would make, built without a `Request`
@@ -174,10 +186,10 @@ function fastSnapshot(input: unknown, init: RequestInit | undefined): PookReques
     if (source !== undefined && source !== null) {
       if (method === 'GET' || method === 'HEAD') return undefined; // Request rejects it
       if (typeof source === 'string') {
-        body = encoder.encode(source);
+        body = utf8(source);
         contentType = TEXT_TYPE;
       } else if (source instanceof URLSearchParams) {
-        body = encoder.encode(source.toString());
+        body = utf8(source.toString());
         contentType = FORM_TYPE;
       } else if (isBytes(source)) body = new Uint8Array(source);
       else if (source instanceof ArrayBuffer) body = new Uint8Array(source.slice(0));
@@ -186,15 +198,11 @@ function fastSnapshot(input: unknown, init: RequestInit | undefined): PookReques
   }
   let headers: Headers;
   if (headersInit === undefined) {
-    // The common case: nothing to look up first (set() on an empty Headers
-    // is cheaper than converting any init).
-    const headers = requestHeaders(undefined, (_, set) => {
-      set('host', url.host);
-      for (const [name, value] of DEFAULT_HEADERS) set(name, value);
-      if (contentType !== undefined) set('content-type', contentType);
-      if (body !== undefined) set('content-length', String(body.byteLength));
-    });
-    return adoptRequest({ method, url, headers, body, client: 'fetch' });
+    // The common case: valid pairs, made into a Headers only if read.
+    const pairs: Array<readonly [string, string]> = [['host', url.host], ...DEFAULT_HEADERS];
+    if (contentType !== undefined) pairs.push(['content-type', contentType]);
+    if (body !== undefined) pairs.push(['content-length', String(body.byteLength)]);
+    return adoptRequest({ method, url, headers: pairs, body, client: 'fetch' });
   }
   try {
     headers = requestHeaders(headersInit, (headers, set) => {

@@ -2,7 +2,7 @@ import { AsyncResource } from 'node:async_hooks';
 import type { Agent, ClientRequest } from 'node:http';
 import { isBytes } from '../bytes.js';
 import type { RequestHandler } from '../interceptor.js';
-import { PookRequest } from '../request.js';
+import { adoptRequest, type PookRequest } from '../request.js';
 import type { ResolvedResponse } from '../response.js';
 import { encodeResponse } from './content-encoding.js';
 import { passthrough } from './http-passthrough.js';
@@ -102,13 +102,20 @@ function answer(engine: RequestHandler, socket: MockSocket, options: AgentReques
     socket.destroy(error as Error);
     return;
   }
-  const request = new PookRequest({
-    method: wire.method,
-    url: requestUrl(protocol, options, wire.target),
-    headers: headerPairs(wire.rawHeaders),
-    body: wire.body,
-    client: 'http',
-  });
+  let request: PookRequest;
+  try {
+    // node:http validated the header names and values it wrote.
+    request = adoptRequest({
+      method: wire.method,
+      url: new URL(requestUrl(protocol, options, wire.target)),
+      headers: headerPairs(wire.rawHeaders),
+      body: wire.body,
+      client: 'http',
+    });
+  } catch (error) {
+    socket.destroy(error as Error);
+    return;
+  }
   void engine.handle(request, new ExchangeOptions(socket)).then((outcome) => {
     if (socket.destroyed) return;
     if (outcome.type === 'error') socket.destroy(outcome.error);

@@ -5,6 +5,7 @@ import { builtin } from '../builtin.js';
 import type { AgentRequestOptions } from './http-exchange.js';
 import { LAST_CHUNK, chunk, responseHead, type WireRequest } from './http-wire.js';
 import type { MockSocket } from './mock-socket.js';
+import { runBypassed } from './bypass.js';
 import { original } from './patch.js';
 
 // Options that describe the request itself; everything else (TLS options,
@@ -41,7 +42,8 @@ export function passthrough(socket: MockSocket, wire: WireRequest, options: Agen
   const realOptions: Record<string, unknown> = {};
   for (const key of Object.keys(options)) if (!OWN_KEYS.has(key)) realOptions[key] = options[key];
   let finished = false;
-  const real = request({ ...realOptions, method: wire.method, path: wire.target, headers: wire.rawHeaders, agent } as http.RequestOptions);
+  // The caller's agent may be a plain http.Agent, whose addRequest pook patches.
+  const real = runBypassed(() => request({ ...realOptions, method: wire.method, path: wire.target, headers: wire.rawHeaders, agent } as http.RequestOptions));
   real.on('response', (response) => {
     response.once('end', () => (finished = true));
     relay(socket, response, wire.method);

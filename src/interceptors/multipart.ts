@@ -1,3 +1,4 @@
+import { utf8 } from '../bytes.js';
 import type crypto from 'node:crypto';
 import { builtin } from '../builtin.js';
 
@@ -7,7 +8,6 @@ import { builtin } from '../builtin.js';
 // environments replace those globals with their own, and one realm's
 // FormData does not accept another realm's File.
 
-const encoder = new TextEncoder();
 const escape = (text: string): string => text.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
 const crlf = (text: string): string => text.replace(/\r?\n|\r/g, '\r\n');
 
@@ -28,13 +28,13 @@ export async function encodeMultipart(entries: Iterable<[string, unknown]>): Pro
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="${escape(crlf(name))}"`;
     if (isFile(value)) {
       const filename = value.name === undefined ? 'blob' : value.name;
-      parts.push(encoder.encode(`${head}; filename="${escape(filename)}"\r\nContent-Type: ${value.type || 'application/octet-stream'}\r\n\r\n`));
+      parts.push(utf8(`${head}; filename="${escape(filename)}"\r\nContent-Type: ${value.type || 'application/octet-stream'}\r\n\r\n`));
       parts.push(new Uint8Array(await value.arrayBuffer()));
-      parts.push(encoder.encode('\r\n'));
+      parts.push(utf8('\r\n'));
     } else {
-      parts.push(encoder.encode(`${head}\r\n\r\n${crlf(String(value))}\r\n`));
+      parts.push(utf8(`${head}\r\n\r\n${crlf(String(value))}\r\n`));
     }
   }
-  parts.push(encoder.encode(`--${boundary}--\r\n`));
+  parts.push(utf8(`--${boundary}--\r\n`));
   return { bytes: new Uint8Array(Buffer.concat(parts)), type: `multipart/form-data; boundary=${boundary}` };
 }

@@ -1,5 +1,3 @@
-import { syncBuiltins } from '../builtin-sync.js';
-
 // Every patch returns its own restore function (STYLE). Patches of one
 // property stack: each layer sees the true original, and removing any layer,
 // in any order, leaves the property at the layer below — or, when the last
@@ -14,9 +12,12 @@ interface Slot {
 const slots = new WeakMap<object, Map<PropertyKey, Slot>>();
 
 function define(target: object, key: PropertyKey, value: unknown, like: PropertyDescriptor | undefined): void {
-  // A writable but non-configurable property (undici's global dispatcher
-  // slots) can only be assigned, never redefined.
-  if (like !== undefined && like.configurable === false) {
+  // An own writable data property (fetch, http.request, a prototype method)
+  // is assigned: its attributes stay exactly as they were, and assignment
+  // costs a fraction of defineProperty, which activate() and disable() would
+  // otherwise pay for every patch. A writable but non-configurable property
+  // (undici's global dispatcher slots) can only be assigned anyway.
+  if (like !== undefined && like.writable === true) {
     (target as Record<PropertyKey, unknown>)[key] = value;
     return;
   }
@@ -36,9 +37,11 @@ export function original<T>(target: object, key: PropertyKey): T {
 
 /**
  * Replaces `target[key]` with `make(original)`; returns the function that
- * removes exactly this layer. Builtin ESM named exports are re-synced (once
- * per engine batch, src/builtin-sync.ts), so `import { request } from
- * 'node:http'` sees the patch too.
+ * removes exactly this layer. Builtin modules' ESM named exports are never
+ * re-synced (`module.syncBuiltinESMExports()` walks every builtin and cost
+ * more than the rest of a test's lifecycle): `import { request } from
+ * 'node:http'` keeps the original function, and the http interceptor
+ * catches its requests at the agent instead (src/interceptors/http.ts).
  */
 export function patch<T>(target: object, key: PropertyKey, make: (original: T) => T): () => void {
   let byKey = slots.get(target);
@@ -56,7 +59,6 @@ export function patch<T>(target: object, key: PropertyKey, make: (original: T) =
   const layer = { value: make(current.original as T) };
   current.layers.push(layer);
   define(target, key, layer.value, current.descriptor);
-  syncBuiltins();
   let restored = false;
   return () => {
     if (restored) return;
@@ -73,9 +75,10 @@ export function patch<T>(target: object, key: PropertyKey, make: (original: T) =
       define(target, key, below.value, current.descriptor);
     } else {
       byKey.delete(key);
-      if (current.descriptor === undefined) delete (target as Record<PropertyKey, unknown>)[key];
-      else Object.defineProperty(target, key, current.descriptor);
+      const descriptor = current.descriptor;
+      if (descriptor === undefined) delete (target as Record<PropertyKey, unknown>)[key];
+      else if (descriptor.writable === true) (target as Record<PropertyKey, unknown>)[key] = descriptor.value;
+      else Object.defineProperty(target, key, descriptor);
     }
-    syncBuiltins();
   };
 }

@@ -2,6 +2,7 @@
 // standard's "extract a body" gives, for the body types of any realm (jsdom's
 // and happy-dom's Blob, FormData and Document are not Node's).
 
+import { utf8 } from '../bytes.js';
 import { encodeMultipart } from './multipart.js';
 
 /** An extracted request body. */
@@ -11,7 +12,6 @@ export interface XhrBody {
   readonly type: string | undefined;
 }
 
-const encoder = new TextEncoder();
 const tag = (value: object): string => Object.prototype.toString.call(value).slice(8, -1);
 
 interface BlobLike {
@@ -37,20 +37,20 @@ function serializeDocument(document: object): { text: string; html: boolean } {
 /** Extracts an XHR request body; `null`/`undefined` is no body. */
 export async function extractXhrBody(body: unknown): Promise<XhrBody | undefined> {
   if (body === null || body === undefined) return undefined;
-  if (typeof body === 'string') return { bytes: encoder.encode(body), type: 'text/plain;charset=UTF-8' };
-  if (typeof body !== 'object') return { bytes: encoder.encode(String(body)), type: 'text/plain;charset=UTF-8' };
+  if (typeof body === 'string') return { bytes: utf8(body), type: 'text/plain;charset=UTF-8' };
+  if (typeof body !== 'object') return { bytes: utf8(String(body)), type: 'text/plain;charset=UTF-8' };
   const kind = tag(body);
   if (kind === 'ArrayBuffer' || kind === 'SharedArrayBuffer') return { bytes: new Uint8Array((body as ArrayBuffer).slice(0)), type: undefined };
   if (ArrayBuffer.isView(body)) return { bytes: new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)), type: undefined };
   if (isBlob(body)) return { bytes: await blobBytes(body), type: body.type === '' ? undefined : body.type };
-  if (kind === 'URLSearchParams') return { bytes: encoder.encode(String(body)), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
+  if (kind === 'URLSearchParams') return { bytes: utf8(String(body)), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
   if (kind === 'FormData') {
     const { bytes, type } = await encodeMultipart(body as Iterable<[string, unknown]>);
     return { bytes, type };
   }
   if (kind === 'Document' || kind === 'XMLDocument' || kind === 'HTMLDocument') {
     const { text, html } = serializeDocument(body);
-    return { bytes: encoder.encode(text), type: html ? 'text/html;charset=UTF-8' : 'application/xml;charset=UTF-8' };
+    return { bytes: utf8(text), type: html ? 'text/html;charset=UTF-8' : 'application/xml;charset=UTF-8' };
   }
-  return { bytes: encoder.encode(String(body)), type: 'text/plain;charset=UTF-8' };
+  return { bytes: utf8(String(body)), type: 'text/plain;charset=UTF-8' };
 }

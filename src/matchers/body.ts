@@ -1,6 +1,6 @@
 import type fs from 'node:fs';
 import { builtin } from '../builtin.js';
-import { isBytes } from '../bytes.js';
+import { isBytes, utf8 } from '../bytes.js';
 import { PookInvalidArgumentError } from '../errors.js';
 import type { Matcher, MatchResult } from '../match-result.js';
 import type { PookRequest } from '../request.js';
@@ -8,7 +8,6 @@ import { describe } from '../validate.js';
 import { testRegExp } from './regexp.js';
 import { showValue } from '../show-value.js';
 
-const encoder = new TextEncoder();
 
 function excerpt(request: PookRequest): string {
   const text = request.text;
@@ -44,7 +43,7 @@ export class BodyMatcher implements Matcher {
   constructor(body: string | Uint8Array | RegExp, name = 'body') {
     this.name = name;
     if (typeof body === 'string') {
-      this.expected = encoder.encode(body);
+      this.expected = utf8(body);
       this.#display = body;
       this.#binary = false;
     } else if (isBytes(body) || body instanceof RegExp) {

@@ -19,8 +19,8 @@ export interface MockUrl {
   readonly port: number | undefined;
   /** Normalised path, or `undefined` when no path was written (any path). */
   readonly pathname: string | undefined;
-  /** The query written in the URL (matched like `params`). */
-  readonly searchParams: URLSearchParams;
+  /** The query written in the URL, `?` included, or `''` (matched like `params`). */
+  readonly search: string;
 }
 
 /**
@@ -54,7 +54,7 @@ function parseMockUrl(input: string, argument = 'url'): MockUrl {
     hostname: url.hostname,
     port: portText === undefined ? undefined : Number(portText),
     pathname: rest.startsWith('/') ? url.pathname : undefined,
-    searchParams: url.searchParams,
+    search: url.search,
   };
 }
 

@@ -98,13 +98,16 @@ describe('pook.disable() restores every patched global exactly', () => {
     expect(server.requests.map((echo) => echo.url)).toEqual(['/fetch', '/http']);
   });
 
-  it('intercepts named ESM imports of node:http while active and restores them after', async () => {
-    expect(namedRequest).toBe(ORIGINALS.find((o) => o.label === 'http.request')!.value);
+  it('never touches the named ESM imports of node:http, and still intercepts requests made through them', async () => {
+    const originalRequest = ORIGINALS.find((o) => o.label === 'http.request')!.value;
+    expect(namedRequest).toBe(originalRequest);
     pook.activate();
-    expect(namedRequest).toBe(http.request);
-    expect(namedGet).toBe(http.get);
-    expect(namedHttpsRequest).toBe(https.request);
-    expect(require('node:http').request).toBe(http.request);
+    // The module object is patched; the ESM bindings stay the originals (no
+    // syncBuiltinESMExports): their requests are caught at the agent.
+    expect(http.request).not.toBe(originalRequest);
+    expect(namedRequest).toBe(originalRequest);
+    expect(namedGet).toBe(ORIGINALS.find((o) => o.label === 'http.get')!.value);
+    expect(namedHttpsRequest).toBe(ORIGINALS.find((o) => o.label === 'https.request')!.value);
     pook.get('http://api.test/named').reply(200).body('mocked');
     const body = await new Promise<string>((resolve, reject) => {
       const req = namedRequest('http://api.test/named', (res) => {
@@ -118,9 +121,20 @@ describe('pook.disable() restores every patched global exactly', () => {
     });
     expect(body).toBe('mocked');
     pook.disable();
-    expect(namedRequest).toBe(ORIGINALS.find((o) => o.label === 'http.request')!.value);
-    expect(namedGet).toBe(ORIGINALS.find((o) => o.label === 'http.get')!.value);
-    expect(namedHttpsRequest).toBe(ORIGINALS.find((o) => o.label === 'https.request')!.value);
+    expect(namedRequest).toBe(originalRequest);
+    const real = await nodeHttpAdapter('named request', { protocol: 'http', request: namedRequest, get: namedGet }, 'request').request({ url: `${server.origin}/named-real` });
+    expect(real.headers['x-echo']).toBe('real');
+    expect(server.requests.map((echo) => echo.url)).toEqual(['/named-real']);
+  });
+
+  it('a wrapper kept after disable (e.g. re-synced into an ESM binding by someone else) lets requests through', async () => {
+    pook.activate();
+    const kept = { protocol: 'http' as const, request: http.request, get: http.get };
+    pook.get(`${server.origin}/kept`).persist().reply(200).body('mocked');
+    pook.disable();
+    const res = await nodeHttpAdapter('kept wrapper', kept, 'request').request({ url: `${server.origin}/kept` });
+    expect(res.headers['x-echo']).toBe('real');
+    expect(server.requests.map((echo) => echo.url)).toEqual(['/kept']);
   });
 
   it('activates and disables 1,000 times without leaking listeners or breaking clients', async () => {

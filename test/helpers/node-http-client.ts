@@ -12,6 +12,19 @@ import { bodyOf, fromRecord } from './normalise.js';
 /** How the request is started. */
 export type NodeHttpEntry = 'request' | 'get' | 'ClientRequest';
 
+/**
+ * Functions of node:http or node:https held apart from their module object,
+ * as `import { request } from 'node:http'` holds them.
+ */
+export interface DetachedHttp {
+  readonly protocol: 'http' | 'https';
+  readonly request: typeof http.request;
+  readonly get: typeof http.get;
+  readonly ClientRequest?: typeof http.ClientRequest;
+}
+
+type HttpSource = typeof http | typeof https | DetachedHttp;
+
 function collect(res: http.IncomingMessage): Promise<ContractResponse> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -21,7 +34,7 @@ function collect(res: http.IncomingMessage): Promise<ContractResponse> {
   });
 }
 
-function start(module: typeof http | typeof https, entry: NodeHttpEntry, url: string, options: https.RequestOptions, body: string | undefined): Promise<ContractResponse> {
+function start(module: HttpSource, entry: NodeHttpEntry, url: string, options: https.RequestOptions, body: string | undefined): Promise<ContractResponse> {
   return new Promise((resolve, reject) => {
     const onResponse = (res: http.IncomingMessage): void => {
       collect(res).then(resolve, reject);
@@ -32,7 +45,8 @@ function start(module: typeof http | typeof https, entry: NodeHttpEntry, url: st
     else {
       // ClientRequest takes one options object; node:https has no ClientRequest of its own.
       const target = new URL(url);
-      req = new http.ClientRequest({ protocol: target.protocol, hostname: target.hostname.replace(/^\[|\]$/g, ''), port: target.port, path: `${target.pathname}${target.search}`, ...options }, onResponse);
+      const ClientRequest = ('ClientRequest' in module ? module.ClientRequest : undefined) ?? http.ClientRequest;
+      req = new ClientRequest({ protocol: target.protocol, hostname: target.hostname.replace(/^\[|\]$/g, ''), port: target.port, path: `${target.pathname}${target.search}`, ...options }, onResponse);
     }
     req.on('error', reject);
     if (entry !== 'get') req.end(body);
@@ -40,10 +54,10 @@ function start(module: typeof http | typeof https, entry: NodeHttpEntry, url: st
 }
 
 /** An adapter for node:http or node:https; `options` are added to every request (agent, ca…). */
-export function nodeHttpAdapter(name: string, module: typeof http | typeof https, entry: NodeHttpEntry, options: () => https.RequestOptions = () => ({})): ClientAdapter {
+export function nodeHttpAdapter(name: string, module: HttpSource, entry: NodeHttpEntry, options: () => https.RequestOptions = () => ({})): ClientAdapter {
   return {
     name,
-    protocol: module === https ? 'https' : 'http',
+    protocol: module === https || (module as DetachedHttp).protocol === 'https' ? 'https' : 'http',
     getOnly: entry === 'get',
     decompresses: false,
     followsRedirects: false,

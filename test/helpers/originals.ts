@@ -36,6 +36,7 @@ export const ORIGINALS: readonly Original[] = [
   capture('http.request', http, 'request'),
   capture('http.get', http, 'get'),
   capture('http.ClientRequest', http, 'ClientRequest'),
+  capture('http.Agent.prototype.addRequest', http.Agent.prototype, 'addRequest'),
   capture('https.request', https, 'request'),
   capture('https.get', https, 'get'),
   capture('Module._load', Module, '_load'),

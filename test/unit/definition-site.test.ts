@@ -1,7 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DefinitionSite, formatLocation } from '../../src/definition-site.js';
-import pook, { Mock } from '../../src/index.js';
+import pook, { Mock, PookInvalidArgumentError, PookRequest } from '../../src/index.js';
 
 // Where a mock was defined: the first frame outside pook's own src/ (or
 // dist/) when it was created, rendered relative to the working directory.
@@ -61,6 +61,29 @@ describe('mock.definedAt', () => {
       Error.stackTraceLimit = before;
     }
     expect(Error.stackTraceLimit).toBe(before);
+  });
+});
+
+describe("configure({ definitionSites })", () => {
+  afterEach(() => pook.configure({ definitionSites: true }));
+
+  it('off: new mocks record no site, and reports leave it out; back on: they have one again', () => {
+    pook.configure({ definitionSites: false });
+    const off = pook.get('api.test/off');
+    const direct = new Mock({ url: 'api.test/direct' });
+    expect(off.definedAt).toBeUndefined();
+    expect(direct.definedAt).toBeUndefined();
+    const error = pook.engine().noMatchError(new PookRequest({ method: 'GET', url: 'http://api.test/offf' }));
+    expect(error.message).toContain('GET api.test/off — matches except for url path');
+    expect(error.message).not.toContain('defined at');
+    pook.configure({ definitionSites: true });
+    expect(pook.get('api.test/on').definedAt?.file).toBe(resolve(THIS_FILE));
+    expect(off.definedAt).toBeUndefined(); // mocks keep what they got
+  });
+
+  it('rejects a non-boolean, naming it', () => {
+    expect(() => pook.configure({ definitionSites: 'no' as never })).toThrow(/definitionSites/);
+    expect(() => pook.configure({ definitionSites: 0 as never })).toThrow(PookInvalidArgumentError);
   });
 });
 

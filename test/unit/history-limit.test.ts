@@ -31,6 +31,18 @@ describe('historyLimit', () => {
     expect(engine.unmatchedRequests().map((req) => req.url.search)).toEqual(['?i=2', '?i=3', '?i=4']);
   });
 
+  it('stays exact however often it is read, across many more requests than the limit', async () => {
+    const engine = new Engine({ historyLimit: 4 });
+    const mock = engine.addMock(new Mock({ url: 'api.test/a', persist: true }));
+    for (let i = 0; i < 200; i++) {
+      await engine.handle(get(`/a?i=${i}`));
+      if (i % 7 === 0) expect(mock.matches.at(-1)?.url.search).toBe(`?i=${i}`);
+      if (i % 7 === 0) expect(mock.matches.length).toBe(Math.min(i + 1, 4));
+    }
+    expect(mock.calls).toBe(200);
+    expect(mock.matches.map((req) => req.url.search)).toEqual(['?i=196', '?i=197', '?i=198', '?i=199']);
+  });
+
   it('0 records no history at all', async () => {
     const engine = new Engine({ historyLimit: 0 });
     const mock = engine.addMock(new Mock({ url: 'api.test/a', persist: true }));
