@@ -6,12 +6,15 @@ import type { Mock } from './mock.js';
 // `using` declaration reads `mock[Symbol.dispose]` at once, which is the
 // moment Python's `__enter__` runs; the function it gets back is `__exit__`.
 
-/** The engine each mock was last registered in. */
-const owners = new WeakMap<Mock, Engine>();
+// The engine each mock was last registered in, kept on the mock under a
+// module-private symbol: a WeakMap entry per registration was 3% of a
+// test's lifecycle (docs/performance.md).
+const OWNER = Symbol('pook.owner');
+type Owned = Mock & { [OWNER]?: Engine };
 
 /** Records the engine a mock is registered in (called by `Engine.addMock`). */
 export function adoptMock(mock: Mock, engine: Engine): void {
-  owners.set(mock, engine);
+  (mock as Owned)[OWNER] = engine;
 }
 
 /**
@@ -22,7 +25,7 @@ export function adoptMock(mock: Mock, engine: Engine): void {
  */
 export function enterMockScope(mock: Mock): () => void {
   if (mock.timesLimit === 1 && !mock.persisted) mock.persist();
-  const engine = owners.get(mock);
+  const engine = (mock as Owned)[OWNER];
   const activated = engine !== undefined && !engine.active;
   if (activated) engine.activate();
   let left = false;
