@@ -233,6 +233,15 @@ describe('dynamic reply', () => {
     expect(resolveDynamicReply(new Response(null, { status: 204 })).body).toBeNull();
   });
 
+  it('respondNow() answers a static mock at once, and leaves reply functions and errors to respond()', async () => {
+    const fixed = new Mock().reply(201).json({ ok: true }).mock;
+    const now = fixed.respondNow();
+    expect(now?.status).toBe(201);
+    expect(await bodyText(now!)).toBe('{"ok":true}');
+    expect(new Mock().reply(() => ({ status: 202 })).respondNow()).toBeUndefined();
+    expect(new Mock({ error: 'ECONNREFUSED' }).respondNow()).toBeUndefined();
+  });
+
   it('the last reply() wins: a status after a function, a function after a status', async () => {
     const req = request({ url: 'http://a.test/' });
     const statusLast = new Mock().reply(() => ({ status: 500 }));
