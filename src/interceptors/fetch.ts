@@ -5,6 +5,7 @@ import { adoptRequest, PookRequest, requestHeaders } from '../request.js';
 import type { ResolvedResponse } from '../response.js';
 import { inPassthroughScope } from './bypass.js';
 import { decodeBody, encodeResponse } from './content-encoding.js';
+import { fetchedResponse } from './fetched-response.js';
 import { patch } from './patch.js';
 
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
@@ -61,36 +62,6 @@ function streamOf(source: AsyncIterable<Uint8Array>, signal: AbortSignal | undef
   );
 }
 
-// A constructed Response has an empty url and type "default"; a fetched one
-// does not. Defined on the prototype of a subclass, so that each response
-// keeps its shape (defining them on every instance made each one slower);
-// the subclass is made on first use, as reading the global `Response` loads
-// Node's fetch implementation (request.ts, readonlyHeaders).
-type FetchedResponseClass = new (body: BodyInit | null, init: ResponseInit, url: string, redirected: boolean) => Response;
-let FetchedResponse: FetchedResponseClass | undefined;
-
-function fetchedResponse(): FetchedResponseClass {
-  FetchedResponse ??= class FetchedResponse extends Response {
-    readonly #url: string;
-    readonly #redirected: boolean;
-    constructor(body: BodyInit | null, init: ResponseInit, url: string, redirected: boolean) {
-      super(body, init);
-      this.#url = url;
-      this.#redirected = redirected;
-    }
-    override get url(): string {
-      return this.#url;
-    }
-    override get redirected(): boolean {
-      return this.#redirected;
-    }
-    override get type(): ResponseType {
-      return 'basic';
-    }
-  };
-  return FetchedResponse;
-}
-
 /**
  * The headers of a Response init: a record when no name repeats exactly
  * (undici converts one faster than a list of pairs), else the pairs.
@@ -114,7 +85,7 @@ function toResponse(mocked: ResolvedResponse, method: string, url: string, signa
   const hasBody = !NULL_BODY_STATUS.has(resolved.status) && method !== 'HEAD' && resolved.body !== null;
   const body = hasBody && !REDIRECT_STATUS.has(resolved.status) ? decodeBody(resolved.headers, resolved.body!) : resolved.body;
   const init = { status: resolved.status, statusText: resolved.statusText, headers: headersInit(resolved.headers) };
-  return new (fetchedResponse())(hasBody && body !== null ? (isBytes(body) ? (body as Uint8Array<ArrayBuffer>) : streamOf(body, signal)) : null, init, url, redirected);
+  return new (fetchedResponse())(hasBody && body !== null ? (isBytes(body) ? (body as Uint8Array<ArrayBuffer>) : (streamOf(body, signal) as ReadableStream<Uint8Array<ArrayBuffer>>)) : null, init, url, redirected);
 }
 
 function followRedirect(response: Response, request: Request, body: Uint8Array | undefined): Request | undefined {
