@@ -64,7 +64,10 @@ export class AgentCache {
    * @param module - `http` or `https`, whose global agent is the default
    */
   for(given: unknown, module: typeof http | typeof https): Agent {
-    const original = given === false ? false : given instanceof httpModule.Agent ? given : undefined;
+    // Any agent-like object is kept for the real request (agent-base 6
+    // proxies are no http.Agent); node:http accepts whatever has addRequest.
+    const agentLike = given !== null && typeof given === 'object' && typeof (given as { addRequest?: unknown }).addRequest === 'function';
+    const original = given === false ? false : agentLike ? (given as Agent) : undefined;
     const like = original === false ? undefined : (original ?? module.globalAgent);
     const protocol = (like as { protocol?: string } | undefined)?.protocol ?? (module === httpModule ? 'http:' : 'https:');
     const cache = original === false ? undefined : this.#byAgent;

@@ -3,6 +3,7 @@
 
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
 import axios from 'axios';
 import got from 'got';
 import nodeFetch from 'node-fetch';
@@ -60,6 +61,75 @@ describe('mocked requests through custom agents', () => {
     expect((await client.request({ url: `${server.origin}/mocked` })).body).toBe('mocked');
     expect((await client.request({ url: `${server.origin}/mocked` })).body).toBe('mocked');
     expect(await server.settledConnections()).toBe(0);
+  });
+});
+
+/**
+ * The agents node:http does not run through `http.Agent.prototype.addRequest`
+ * (pook's hook for nearly every request): each counts the connections it
+ * makes itself, so a test sees that a mocked request never reached it and a
+ * real one did.
+ */
+function unmanaged(origin: string): Array<{ name: string; options: () => http.RequestOptions; made: () => number }> {
+  const { hostname, port } = new URL(origin);
+  const connect = (): net.Socket => net.connect(Number(port), hostname);
+  let viaCreateConnection = 0;
+  let viaObject = 0;
+  let viaOverride = 0;
+  // An agent-like object that is no http.Agent, as agent-base 6 proxies are.
+  const objectAgent = {
+    addRequest(req: http.ClientRequest) {
+      viaObject++;
+      req.onSocket(connect());
+    },
+  };
+  class Overriding extends http.Agent {
+    addRequest(req: http.ClientRequest, options: object): void {
+      viaOverride++;
+      (http.Agent.prototype as unknown as { addRequest: (r: unknown, o: unknown) => void }).addRequest.call(this, req, options);
+    }
+  }
+  const overriding = new Overriding();
+  agents.push(overriding);
+  return [
+    { name: 'createConnection without an agent', options: () => ({ createConnection: () => (viaCreateConnection++, connect()) }), made: () => viaCreateConnection },
+    { name: 'an agent-like object that is no http.Agent', options: () => ({ agent: objectAgent as unknown as http.Agent }), made: () => viaObject },
+    { name: 'an http.Agent subclass overriding addRequest', options: () => ({ agent: overriding }), made: () => viaOverride },
+  ];
+}
+
+describe('agents node:http does not manage', () => {
+  it.each([0, 1, 2])('intercepts a mocked request through them (%#)', async (index) => {
+    const agent = unmanaged(server.origin)[index]!;
+    const client = nodeHttpAdapter(agent.name, http, 'request', agent.options);
+    pook.get(`${server.origin}/mocked`).reply(200).body('mocked');
+    expect((await client.request({ url: `${server.origin}/mocked` })).body).toBe('mocked');
+    expect(agent.made()).toBe(0);
+    expect(await server.settledConnections()).toBe(0);
+  });
+
+  it.each([0, 1, 2])('sends a real request through them in network mode (%#)', async (index) => {
+    pook.enableNetwork();
+    const agent = unmanaged(server.origin)[index]!;
+    const client = nodeHttpAdapter(agent.name, http, 'request', agent.options);
+    expect((await client.request({ url: `${server.origin}/real` })).headers['x-echo']).toBe('real');
+    expect(agent.made()).toBe(1);
+    expect(server.requests.map((echo) => echo.url)).toEqual(['/real']);
+  });
+
+  it('intercepts a mocked request when the global agent is replaced by one that is no http.Agent', async () => {
+    const { hostname, port } = new URL(server.origin);
+    let made = 0;
+    const globalAgent = http.globalAgent;
+    http.globalAgent = { addRequest: (req: http.ClientRequest) => (made++, req.onSocket(net.connect(Number(port), hostname))) } as unknown as http.Agent;
+    try {
+      pook.get(`${server.origin}/mocked`).reply(200).body('mocked');
+      const client = nodeHttpAdapter('replaced global agent', http, 'get');
+      expect((await client.request({ url: `${server.origin}/mocked` })).body).toBe('mocked');
+      expect(made).toBe(0);
+    } finally {
+      http.globalAgent = globalAgent;
+    }
   });
 });
 
