@@ -34,7 +34,7 @@ function reachesOurAgent(options: object, module: typeof http | typeof https, ou
   return used instanceof httpModule.Agent && (used as { addRequest?: unknown }).addRequest === ours;
 }
 
-/** Gives the call's options a pook agent, whatever form node:http's arguments took, unless its agent is already pook's. */
+/** Gives the call's options a pook agent, whatever form node:http's arguments took, unless its request reaches pook's `addRequest` anyway. */
 function withAgent(args: unknown[], agents: AgentCache, module: typeof http | typeof https, ours: AddRequest): unknown[] {
   const inject = (options: object): object => ({ ...options, agent: agents.for((options as { agent?: unknown }).agent, module) });
   const [first, second] = args;
