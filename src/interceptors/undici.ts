@@ -1,7 +1,7 @@
-import Module from 'node:module';
 import type { Interceptor, RequestHandler } from '../interceptor.js';
 import { isBypassed, runDecided } from './bypass.js';
 import { patch } from './patch.js';
+import { undiciCopies, type UndiciModule } from './undici-copies.js';
 import { HandlerDriver, type DispatchHandler } from './undici-handler.js';
 import { readDispatch, type DispatchOptions } from './undici-request.js';
 
@@ -11,10 +11,6 @@ import { readDispatch, type DispatchOptions } from './undici-request.js';
 const GLOBAL_DISPATCHERS = [Symbol.for('undici.globalDispatcher.1'), Symbol.for('undici.globalDispatcher.2')];
 
 type Dispatch = (this: object, opts: DispatchOptions, handler: DispatchHandler) => boolean;
-interface UndiciModule {
-  readonly Agent?: { prototype: object };
-  readonly Client?: { prototype: object };
-}
 
 /** The origin a Client or Pool dispatches to when `opts.origin` is absent (undici's `kUrl`). */
 function ownOrigin(dispatcher: object): string | undefined {
@@ -69,10 +65,6 @@ function dispatcherBase(prototype: object | null): object | undefined {
   return undefined;
 }
 
-function isUndici(request: string): boolean {
-  return request === 'undici' || /[\\/]node_modules[\\/]undici[\\/]index\.js$/.test(request);
-}
-
 /**
  * Intercepts undici: `request`, `stream`, `fetch` and every `Dispatcher`
  * (`Agent`, `Pool`, `Client`…) passed explicitly, of Node's bundled undici
@@ -123,22 +115,8 @@ export class UndiciInterceptor implements Interceptor {
       );
       this.#patchPrototype(engine, dispatcherBase(current));
     }
-    const cache = (Module as unknown as { _cache: Record<string, { exports: unknown } | undefined> })._cache;
-    for (const [path, loaded] of Object.entries(cache)) {
-      if (loaded !== undefined && isUndici(path)) this.#patchModule(engine, loaded.exports as UndiciModule);
-    }
-    // A copy loaded while pook is active is patched as it loads.
-    const interceptor = this;
-    type Load = (request: string, ...rest: unknown[]) => unknown;
-    this.#restores.push(
-      patch<Load>(Module as unknown as object, '_load', (load) =>
-        function _load(this: unknown, request: string, ...rest: unknown[]): unknown {
-          const exports = load.call(this, request, ...rest);
-          if (typeof request === 'string' && isUndici(request)) interceptor.#patchModule(engine, exports as UndiciModule);
-          return exports;
-        },
-      ),
-    );
+    // Every copy of the undici package, loaded before or while pook is active.
+    this.#restores.push(undiciCopies((copy) => this.#patchModule(engine, copy)));
   }
 
   #patchModule(engine: RequestHandler, undici: UndiciModule | null | undefined): void {

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import * as undici from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pook from '../../src/index.js';
+import { runTs } from '../helpers/child.js';
 import { spyDns } from '../helpers/dns-spy.js';
 import { startServer, type EchoServer } from '../helpers/servers.js';
 
@@ -62,6 +63,34 @@ describe('fail closed', () => {
       expect(await (await fresh.request('http://api.test/fresh', { dispatcher: agent })).body.text()).toBe('mocked');
       await expect(fresh.request(`${server.origin}/blocked`, { dispatcher: agent })).rejects.toThrow('pook: no mock matches');
       expect(await server.settledConnections()).toBe(0);
+    } finally {
+      for (const [key] of Object.entries(require.cache)) if (key.startsWith(root)) delete require.cache[key];
+      for (const [key, module] of kept) require.cache[key] = module;
+    }
+  });
+});
+
+describe('copies of undici loaded while pook is off', () => {
+  it('intercepts a copy loaded between two activations', async () => {
+    // pook has been active (beforeEach), so it already knows the copies
+    // loaded then; this one loads while it is off.
+    pook.disable();
+    const root = require.resolve('undici').replace(/index\.js$/, '');
+    const kept = Object.entries(require.cache).filter(([key]) => key.startsWith(root));
+    for (const [key] of kept) delete require.cache[key];
+    try {
+      const fresh = require('undici') as typeof undici;
+      expect(fresh.Agent).not.toBe(undici.Agent);
+      const agent = track(new fresh.Agent());
+      pook.activate();
+      pook.get('http://api.test/between').reply(200).body('mocked');
+      expect(await (await fresh.request('http://api.test/between', { dispatcher: agent })).body.text()).toBe('mocked');
+      await expect(fresh.request(`${server.origin}/blocked`, { dispatcher: agent })).rejects.toThrow('pook: no mock matches');
+      expect(await server.settledConnections()).toBe(0);
+      // And off again, that copy's dispatch is its own.
+      pook.disable();
+      expect(Object.hasOwn(Object.getPrototypeOf(Object.getPrototypeOf(agent)) as object, 'dispatch')).toBe(true);
+      expect(await (await fresh.request(`${server.origin}/real`, { dispatcher: agent })).body.text()).toContain('/real');
     } finally {
       for (const [key] of Object.entries(require.cache)) if (key.startsWith(root)) delete require.cache[key];
       for (const [key, module] of kept) require.cache[key] = module;
@@ -141,4 +170,24 @@ it('disable() restores the global dispatcher slots and undici’s dispatch exact
   pook.disable();
   expect(slots.map((slot) => Object.getOwnPropertyDescriptor(globalThis, slot))).toEqual(before);
   expect(Object.getOwnPropertyDescriptor(base, 'dispatch')).toEqual(original);
+});
+
+describe('finding the copies of undici', () => {
+  it.each([
+    ['with', 'on', false],
+    ['without', 'off', true],
+  ])('finds copies loaded before, during and between activations %s the module.require channel', async (_, channel, patchesLoad) => {
+    const { code, stdout, stderr } = await runTs('undici-copies.ts', { UNDICI_CHANNEL: channel });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n')).toEqual([
+      `Module._load patched while active: ${patchesLoad}`,
+      'before: before',
+      'during: during',
+      'Module._load restored: true',
+      'between: between',
+      'before-again: before-again',
+      'Module._load restored: true',
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 // Must stay the first import: it records the globals before pook is loaded.
-import { ORIGINALS } from '../helpers/originals.js';
+import { ORIGINALS, UNTOUCHED } from '../helpers/originals.js';
 import { EventEmitter } from 'node:events';
 import http, { get as namedGet, request as namedRequest } from 'node:http';
 import https, { request as namedHttpsRequest } from 'node:https';
@@ -26,6 +26,7 @@ function expectOriginals(): void {
 
 function expectAllPatched(): void {
   for (const original of ORIGINALS) expect((original.target as Record<PropertyKey, unknown>)[original.key] !== original.value, original.label).toBe(true);
+  for (const original of UNTOUCHED) expect((original.target as Record<PropertyKey, unknown>)[original.key] === original.value, `${original.label} untouched`).toBe(true);
 }
 
 /** Listener counts of the emitters pook could leak listeners on. */

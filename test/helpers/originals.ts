@@ -3,7 +3,8 @@
 
 import http from 'node:http';
 import https from 'node:https';
-import Module from 'node:module';
+import dc from 'node:diagnostics_channel';
+import Module, { createRequire } from 'node:module';
 
 // Node loads its bundled undici, which fills the global dispatcher slots, on
 // the first use of a web global.
@@ -16,6 +17,21 @@ function bundledDispatcherBase(): object {
   while (target !== null && (target as { constructor: { name: string } }).constructor.name !== 'DispatcherBase') target = Object.getPrototypeOf(target) as object | null;
   return target!;
 }
+
+/**
+ * Whether this Node reports every require() on the `module.require`
+ * tracing channel (Node 22 and later): then pook learns of undici copies
+ * there and never patches `Module._load`.
+ */
+export const REQUIRE_CHANNEL: boolean = (() => {
+  let heard = false;
+  const handlers = { start() {}, end: (context: object) => void (heard ||= (context as { id?: unknown }).id === 'node:os'), asyncStart() {}, asyncEnd() {}, error() {} };
+  const channel = dc.tracingChannel('module.require');
+  channel.subscribe(handlers);
+  createRequire(import.meta.url)('node:os');
+  channel.unsubscribe(handlers);
+  return heard;
+})();
 
 /** A patched property as it was before pook was imported. */
 export interface Original {
@@ -39,7 +55,10 @@ export const ORIGINALS: readonly Original[] = [
   capture('http.Agent.prototype.addRequest', http.Agent.prototype, 'addRequest'),
   capture('https.request', https, 'request'),
   capture('https.get', https, 'get'),
-  capture('Module._load', Module, '_load'),
+  ...(REQUIRE_CHANNEL ? [] : [capture('Module._load', Module, '_load')]),
   capture("bundled undici's DispatcherBase.prototype.dispatch", bundledDispatcherBase(), 'dispatch'),
   ...SLOTS.map((slot) => capture(`globalThis[${String(slot.description)}]`, globalThis, slot)),
 ];
+
+/** Properties pook must never touch, active or not: `Module._load` where {@link REQUIRE_CHANNEL}. */
+export const UNTOUCHED: readonly Original[] = REQUIRE_CHANNEL ? [capture('Module._load', Module, '_load')] : [];
