@@ -106,6 +106,9 @@ export class PookResponse {
   #body: Uint8Array | AsyncIterable<Uint8Array> | null = null;
   #consumed = false;
   readonly #mock: Mock | undefined;
+  // What resolve() gives while nothing changes: one frozen snapshot, not a
+  // new object per request (a body of bytes or replayable chunks only).
+  #resolved: ResolvedResponse | undefined;
 
   /** @param mock - the mock this response belongs to */
   constructor(mock?: Mock) {
@@ -125,7 +128,7 @@ export class PookResponse {
   status(code: number): this {
     assertStatus('status', code);
     this.#status = code;
-    return this;
+    return this.#changed();
   }
 
   /**
@@ -136,7 +139,7 @@ export class PookResponse {
     assertHeaderName('header', name);
     assertHeaderValue(`header "${name}"`, value);
     this.#headers.push([name, value]);
-    return this;
+    return this.#changed();
   }
 
   /**
@@ -162,7 +165,7 @@ export class PookResponse {
     const lower = name.toLowerCase();
     this.#headers = this.#headers.filter(([key]) => key.toLowerCase() !== lower);
     this.#headers.push([name, value]);
-    return this;
+    return this.#changed();
   }
 
   /**
@@ -181,7 +184,7 @@ export class PookResponse {
   body(body: BodyInit): this {
     this.#body = toBody('body', body);
     this.#consumed = false;
-    return this;
+    return this.#changed();
   }
 
   /**
@@ -191,7 +194,7 @@ export class PookResponse {
   json(value: unknown): this {
     this.#body = utf8(toJson('json', value));
     if (!hasHeader(this.#headers, 'content-type')) this.#headers.push(['Content-Type', 'application/json']);
-    return this;
+    return this.#changed();
   }
 
   /**
@@ -202,7 +205,7 @@ export class PookResponse {
     if (typeof xml !== 'string') throw new PookInvalidArgumentError('xml', `expected a string, got ${describe(xml)}`);
     this.#body = utf8(xml);
     if (!hasHeader(this.#headers, 'content-type')) this.#headers.push(['Content-Type', 'application/xml']);
-    return this;
+    return this.#changed();
   }
 
   /**
@@ -215,7 +218,7 @@ export class PookResponse {
     } catch (cause) {
       throw new PookInvalidArgumentError('file', `cannot read ${JSON.stringify(path)} (${(cause as Error).message})`, { cause });
     }
-    return this;
+    return this.#changed();
   }
 
   /**
@@ -223,14 +226,30 @@ export class PookResponse {
    * Content-Length unless one is set, as a real server would send.
    */
   resolve(): ResolvedResponse {
+    if (this.#resolved !== undefined) return this.#resolved;
     const body = this.#body;
     if (body !== null && !isBytes(body) && !(body instanceof ReplayableChunks)) {
       if (this.#consumed) {
         throw new PookInvalidArgumentError('body', 'a streamed body can be sent once; use reply(fn) to return a fresh stream for each request');
       }
       this.#consumed = true;
+      return finish(this.#status, this.#headers, body);
     }
-    return finish(this.#status, this.#headers, body);
+    // A frozen snapshot, until this response changes. A new one per request
+    // cost more than its few objects: with thousands of mocks registered,
+    // V8's allocation-site pretenuring moved those allocations to the old
+    // generation, and every request's garbage then waited for a full
+    // collection (docs/performance.md, "Fast paths").
+    const resolved = finish(this.#status, this.#headers.map(([name, value]) => [name, value] as const), body);
+    for (const pair of resolved.headers) Object.freeze(pair);
+    Object.freeze(resolved.headers);
+    return (this.#resolved = Object.freeze(resolved));
+  }
+
+  /** Forgets the snapshot resolve() keeps: the response was changed. */
+  #changed(): this {
+    this.#resolved = undefined;
+    return this;
   }
 }
 

@@ -51,50 +51,58 @@ describe('fail closed', () => {
   });
 
   it('intercepts a copy of undici loaded after activation', async () => {
-    // A second instance of the package: every module of it evaluated anew.
-    const root = require.resolve('undici').replace(/index\.js$/, '');
-    const kept = Object.entries(require.cache).filter(([key]) => key.startsWith(root));
-    for (const [key] of kept) delete require.cache[key];
-    try {
-      const fresh = require('undici') as typeof undici;
-      expect(fresh.Agent).not.toBe(undici.Agent);
-      const agent = track(new fresh.Agent());
-      pook.get('http://api.test/fresh').reply(200).body('mocked');
-      expect(await (await fresh.request('http://api.test/fresh', { dispatcher: agent })).body.text()).toBe('mocked');
-      await expect(fresh.request(`${server.origin}/blocked`, { dispatcher: agent })).rejects.toThrow('pook: no mock matches');
-      expect(await server.settledConnections()).toBe(0);
-    } finally {
-      for (const [key] of Object.entries(require.cache)) if (key.startsWith(root)) delete require.cache[key];
-      for (const [key, module] of kept) require.cache[key] = module;
-    }
+    await withFreshUndici(async (fresh) => {
+      await expectIntercepted(fresh, track(new fresh.Agent()), '/fresh');
+    });
   });
 });
 
+/** Runs `test` with a second instance of the undici package (every module of it evaluated anew), then puts the first back. */
+async function withFreshUndici(test: (fresh: typeof undici) => Promise<void>): Promise<void> {
+  const root = require.resolve('undici').replace(/index\.js$/, '');
+  const kept = Object.entries(require.cache).filter(([key]) => key.startsWith(root));
+  for (const [key] of kept) delete require.cache[key];
+  try {
+    const fresh = require('undici') as typeof undici;
+    expect(fresh.Agent).not.toBe(undici.Agent);
+    await test(fresh);
+  } finally {
+    for (const [key] of Object.entries(require.cache)) if (key.startsWith(root)) delete require.cache[key];
+    for (const [key, module] of kept) require.cache[key] = module;
+  }
+}
+
+/** A request through `agent` of `copy` is mocked, an unmatched one fails, and no connection is made. */
+async function expectIntercepted(copy: typeof undici, agent: undici.Dispatcher, path: string): Promise<void> {
+  pook.get(`http://api.test${path}`).reply(200).body('mocked');
+  expect(await (await copy.request(`http://api.test${path}`, { dispatcher: agent })).body.text()).toBe('mocked');
+  await expect(copy.request(`${server.origin}/blocked`, { dispatcher: agent })).rejects.toThrow('pook: no mock matches');
+  expect(await server.settledConnections()).toBe(0);
+}
+
+/** The prototype holding a copy's own `dispatch` (DispatcherBase), as pook finds it. */
+function dispatcherBaseOf(copy: typeof undici): { dispatch: unknown } {
+  let target = copy.Agent.prototype as object;
+  while ((target as { constructor: { name: string } }).constructor.name !== 'DispatcherBase') target = Object.getPrototypeOf(target) as object;
+  return target as { dispatch: unknown };
+}
+
 describe('copies of undici loaded while pook is off', () => {
-  it('intercepts a copy loaded between two activations', async () => {
+  it('intercepts a copy loaded between two activations, and gives its dispatch back', async () => {
     // pook has been active (beforeEach), so it already knows the copies
     // loaded then; this one loads while it is off.
     pook.disable();
-    const root = require.resolve('undici').replace(/index\.js$/, '');
-    const kept = Object.entries(require.cache).filter(([key]) => key.startsWith(root));
-    for (const [key] of kept) delete require.cache[key];
-    try {
-      const fresh = require('undici') as typeof undici;
-      expect(fresh.Agent).not.toBe(undici.Agent);
+    await withFreshUndici(async (fresh) => {
+      const base = dispatcherBaseOf(fresh);
+      const own = base.dispatch;
       const agent = track(new fresh.Agent());
       pook.activate();
-      pook.get('http://api.test/between').reply(200).body('mocked');
-      expect(await (await fresh.request('http://api.test/between', { dispatcher: agent })).body.text()).toBe('mocked');
-      await expect(fresh.request(`${server.origin}/blocked`, { dispatcher: agent })).rejects.toThrow('pook: no mock matches');
-      expect(await server.settledConnections()).toBe(0);
-      // And off again, that copy's dispatch is its own.
+      expect(base.dispatch).not.toBe(own);
+      await expectIntercepted(fresh, agent, '/between');
       pook.disable();
-      expect(Object.hasOwn(Object.getPrototypeOf(Object.getPrototypeOf(agent)) as object, 'dispatch')).toBe(true);
+      expect(base.dispatch).toBe(own);
       expect(await (await fresh.request(`${server.origin}/real`, { dispatcher: agent })).body.text()).toContain('/real');
-    } finally {
-      for (const [key] of Object.entries(require.cache)) if (key.startsWith(root)) delete require.cache[key];
-      for (const [key, module] of kept) require.cache[key] = module;
-    }
+    });
   });
 });
 

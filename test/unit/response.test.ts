@@ -158,6 +158,48 @@ describe('PookResponse', () => {
   });
 });
 
+describe('PookResponse.resolve() snapshots', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'pook-snapshot-')), 'body.txt');
+  writeFileSync(file, 'from a file');
+  const changes: Array<[string, (response: PookResponse) => unknown]> = [
+    ['status()', (r) => r.status(201)],
+    ['header()', (r) => r.header('X-A', '1')],
+    ['headers()', (r) => r.headers({ 'X-B': ['1', '2'] })],
+    ['set()', (r) => r.set('X-C', '3')],
+    ['type()', (r) => r.type('text')],
+    ['body()', (r) => r.body('changed')],
+    ['json()', (r) => r.json({ changed: true })],
+    ['xml()', (r) => r.xml('<changed/>')],
+    ['file()', (r) => r.file(file)],
+  ];
+
+  it('gives the same frozen response until the response changes', () => {
+    const response = new Mock().reply(200).header('X-A', '0').json({ a: 1 });
+    const first = response.resolve();
+    expect(response.resolve()).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.headers)).toBe(true);
+    expect(first.headers.every((pair) => Object.isFrozen(pair))).toBe(true);
+  });
+
+  it.each(changes)('gives a new response after %s, and leaves the one given before as it was', async (_, change) => {
+    const response = new Mock().reply(200).header('X-A', '0').body('before');
+    const before = response.resolve();
+    const seen = JSON.stringify({ ...before, body: await bodyText(before) });
+    change(response);
+    const after = response.resolve();
+    expect(after).not.toBe(before);
+    expect(JSON.stringify({ ...after, body: await bodyText(after) })).not.toBe(seen);
+    expect(JSON.stringify({ ...before, body: await bodyText(before) })).toBe(seen);
+  });
+
+  it('keeps a single-use stream single-use', () => {
+    const response = new Mock().reply(200).body(new ReadableStream({ start: (controller) => controller.close() }));
+    expect(response.resolve().body).not.toBeNull();
+    expect(() => response.resolve()).toThrow(/a streamed body can be sent once/);
+  });
+});
+
 describe('PookResponse bad input', () => {
   it('status outside 100–599', () => {
     invalidArgument(() => new Mock().reply(99), 'reply');
