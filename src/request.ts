@@ -81,6 +81,14 @@ export function requestHeaders(init: HeadersInit | undefined, complete?: (header
 /** Header pairs an interceptor vouches for (valid names and values). */
 export type TrustedHeaderPairs = ReadonlyArray<readonly [string, string]>;
 
+/**
+ * How to make a request's trusted header pairs from the request itself
+ * (its URL and body), when they are read: one shared function stands for
+ * the headers of every request built the same way, so a request that no one
+ * asks for headers keeps no pairs at all (a smaller history entry).
+ */
+export type HeaderRecipe = (request: PookRequest) => TrustedHeaderPairs;
+
 // Set by `adoptRequest` only, for the duration of one constructor call.
 let adopting = false;
 
@@ -91,7 +99,7 @@ let adopting = false;
  * something reads `request.headers`: a request no header matcher, callback
  * or report looks at never pays for one. Not part of the public API.
  */
-export function adoptRequest(init: Omit<PookRequestInit, 'url' | 'headers'> & { readonly url: URL; readonly headers: Headers | TrustedHeaderPairs }): PookRequest {
+export function adoptRequest(init: Omit<PookRequestInit, 'url' | 'headers'> & { readonly url: URL; readonly headers: Headers | TrustedHeaderPairs | HeaderRecipe }): PookRequest {
   adopting = true;
   try {
     return new PookRequest(init as PookRequestInit);
@@ -126,7 +134,7 @@ export class PookRequest {
   readonly timestamp: number;
 
   #headers: Headers | undefined;
-  #headerPairs: TrustedHeaderPairs | undefined;
+  #headerPairs: TrustedHeaderPairs | HeaderRecipe | undefined;
   #query: Record<string, string[]> | undefined;
   #text: string | undefined;
   #json: unknown = unset;
@@ -141,7 +149,7 @@ export class PookRequest {
     // Headers an interceptor built with requestHeaders are read-only and
     // nobody else's: taken as they are rather than copied.
     const headers = init.headers;
-    if (adopting && Array.isArray(headers)) this.#headerPairs = headers as TrustedHeaderPairs;
+    if (adopting && (Array.isArray(headers) || typeof headers === 'function')) this.#headerPairs = headers as TrustedHeaderPairs | HeaderRecipe;
     else {
       const Sealed = readonlyHeaders();
       this.#headers = adopting && headers instanceof Sealed ? headers : new Sealed(headers);
@@ -156,7 +164,8 @@ export class PookRequest {
   /** Case-insensitive, read-only request headers; multiple values joined with `', '`. */
   get headers(): Headers {
     if (this.#headers === undefined) {
-      this.#headers = new (readonlyHeaders())(this.#headerPairs as Array<[string, string]>);
+      const pairs = this.#headerPairs;
+      this.#headers = new (readonlyHeaders())((typeof pairs === 'function' ? pairs(this) : pairs) as Array<[string, string]>);
       this.#headerPairs = undefined;
     }
     return this.#headers;

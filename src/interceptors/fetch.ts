@@ -1,7 +1,7 @@
 import { isBytes, utf8 } from '../bytes.js';
 import { PookError } from '../errors.js';
 import type { Interceptor, Outcome, RequestHandler } from '../interceptor.js';
-import { adoptRequest, PookRequest, requestHeaders } from '../request.js';
+import { adoptRequest, PookRequest, requestHeaders, type HeaderRecipe } from '../request.js';
 import type { ResolvedResponse } from '../response.js';
 import { inPassthroughScope } from './bypass.js';
 import { decodeBody, encodeResponse } from './content-encoding.js';
@@ -115,6 +115,28 @@ const FAST_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS',
 const TEXT_TYPE = 'text/plain;charset=UTF-8';
 const FORM_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
 
+// One recipe per Content-Type a fast-path body gets (none, text, form).
+const RECIPES = new Map<string | undefined, HeaderRecipe>();
+
+/**
+ * The headers undici puts on a call that gives none, as a recipe: `host`,
+ * its default headers, the Content-Type `Request` adds for a text or form
+ * body and the body's Content-Length.
+ */
+function defaultHeaders(contentType: string | undefined): HeaderRecipe {
+  let recipe = RECIPES.get(contentType);
+  if (recipe === undefined) {
+    recipe = (request) => {
+      const pairs: Array<readonly [string, string]> = [['host', request.url.host], ...DEFAULT_HEADERS];
+      if (contentType !== undefined) pairs.push(['content-type', contentType]);
+      if (request.body !== undefined) pairs.push(['content-length', String(request.body.byteLength)]);
+      return pairs;
+    };
+    RECIPES.set(contentType, recipe);
+  }
+  return recipe;
+}
+
 /**
  * The request `fetch(input, init)` would make, built without a `Request`
  * (with its clone and body stream) when the call is a plain one: a string or
@@ -168,13 +190,8 @@ function fastSnapshot(input: unknown, init: RequestInit | undefined): PookReques
     }
   }
   let headers: Headers;
-  if (headersInit === undefined) {
-    // The common case: valid pairs, made into a Headers only if read.
-    const pairs: Array<readonly [string, string]> = [['host', url.host], ...DEFAULT_HEADERS];
-    if (contentType !== undefined) pairs.push(['content-type', contentType]);
-    if (body !== undefined) pairs.push(['content-length', String(body.byteLength)]);
-    return adoptRequest({ method, url, headers: pairs, body, client: 'fetch' });
-  }
+  // The common case: undici's headers alone, made from the request if read.
+  if (headersInit === undefined) return adoptRequest({ method, url, headers: defaultHeaders(contentType), body, client: 'fetch' });
   try {
     headers = requestHeaders(headersInit, (headers, set) => {
       if (contentType !== undefined && !headers.has('content-type')) set('content-type', contentType);
