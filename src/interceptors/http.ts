@@ -86,6 +86,7 @@ export class HttpInterceptor implements Interceptor {
     this.#restores.push(() => (state.live = false));
     const passes = (): boolean => !state.live || isBypassed();
     // Pook agents override addRequest, so a request is never taken twice.
+    let original!: AddRequest; // the real one, set by patch() below
     const addRequest = function addRequest(this: http.Agent, req, options) {
       if (passes()) {
         original.call(this, req, options);
@@ -94,7 +95,6 @@ export class HttpInterceptor implements Interceptor {
       const protocol = (this as { protocol?: string }).protocol === 'https:' ? 'https:' : 'http:';
       startExchange(engine, req, options, protocol, this);
     } as AddRequest;
-    let original!: AddRequest;
     this.#restores.push(patch<AddRequest>(httpModule.Agent.prototype, 'addRequest', (real) => ((original = real), addRequest)));
     // node:https (with tls and crypto) is loaded here, on activation, not on import.
     for (const module of [httpModule, builtin<typeof https>('node:https')]) {
