@@ -4,11 +4,12 @@
 // does not. And building a Response over bytes costs a ReadableStream, its
 // controller and a reader at `.json()` (about 3 µs of a 4.3 µs
 // construct-and-read on Node 24; docs/performance.md). A mocked body is
-// already whole in memory, so a FetchedResponse keeps its bytes and reads
-// them directly when `.json()`, `.text()` or `.arrayBuffer()` is the first
-// thing to touch the body. Anything else (`.body`, `.blob()`, `.formData()`,
-// `.bytes()`, a second read) first makes the real body: a Response of
-// Node's own over the same bytes, whose stream and errors are undici's.
+// already whole in memory, so a FetchedResponse keeps a copy of its bytes
+// and reads them directly when `.json()`, `.text()`, `.arrayBuffer()` or
+// `.bytes()` is the first thing to touch the body. Anything else (`.body`,
+// `.blob()`, `.formData()`, `clone()` after a read, a second read) first
+// makes the real body: a Response of Node's own over the same bytes, whose
+// stream and errors are undici's.
 
 /**
  * How a mocked fetch answers: a real `Response` (subclass) whose `url`,
