@@ -11,7 +11,7 @@ export interface UndiciModule {
 type Listener = (copy: UndiciModule) => void;
 
 /** Whether a module request or file name is the undici package's entry point. */
-export function isUndici(request: string): boolean {
+function isUndici(request: string): boolean {
   return request === 'undici' || /[\\/]node_modules[\\/]undici[\\/]index\.js$/.test(request);
 }
 
@@ -86,12 +86,9 @@ function watch(): boolean {
  * ```
  */
 export function undiciCopies(listener: Listener): () => void {
+  // Read the cache the first time, and every time where Node reports no requires.
   const first = watching === undefined;
-  if (watch()) {
-    if (first) scanCache();
-  } else {
-    scanCache();
-  }
+  if (!watch() || first) scanCache();
   for (const copy of copies) listener(copy);
   listeners.add(listener);
   if (watching === true) return () => void listeners.delete(listener);
