@@ -1,5 +1,5 @@
-import * as api from './api.js';
-import * as classes from './public-classes.js';
+// The public surface of pook: named exports and the default namespace,
+// nothing else (docs/architecture.md).
 
 export {
   activate,
@@ -35,46 +35,25 @@ export {
   setMockEngine,
   debug,
   configure,
-} from './api.js';
-export type { ConfigureOptions, PookScope, UseOptions } from './api.js';
-export * from './public-classes.js';
-export type { EngineFilter, EngineMapper, EngineOptions } from './engine.js';
-export type { MockCallback, MockFilter, MockMapper } from './mock.js';
-export type { MockOptions } from './mock-options.js';
-export type { ClientName, PookRequestInit } from './request.js';
-export type { BodyChunk, BodyInit, DynamicReply, ReplyFunction, ResolvedResponse } from './response.js';
-export type { PookErrorCode } from './errors.js';
-export type { Candidate, MatchResult, Matcher, MockReport } from './match-result.js';
-export type { Difference } from './matchers/deep-diff.js';
-export type { SourceLocation } from './definition-site.js';
-export type { EngineEventMap, EngineEventName, EngineListener } from './engine-events.js';
-export type { CustomMatcher } from './matchers/custom.js';
+} from './api/functions.js';
+export type { ConfigureOptions, PookScope, UseOptions } from './api/functions.js';
+export * from './api/public-classes.js';
+export { default } from './api/namespace.js';
+
+export type { ClientName, PookRequestInit } from './core/pook-request.js';
+export type { ResolvedResponse } from './core/resolved-response.js';
+export type { PookErrorCode } from './core/errors/pook-error.js';
+export type { Difference, MatchResult, Matcher } from './core/matcher.js';
+export type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from './core/interceptor.js';
+export type { EngineFilter, EngineMapper, EngineOptions } from './engine/engine.js';
+export type { EngineEventMap, EngineEventName, EngineListener } from './engine/engine-events.js';
+export type { CustomMatcher, MockCallback, MockFilter, MockMapper, MockOptions, MockReport, ReplyFunction } from './engine/mock.js';
+export type { MockOptionsOf } from './engine/mock-options.js';
+export type { CustomMatcherOf } from './matchers/custom.js';
+export type { BodyChunk, BodyInit, DynamicReply } from './engine/pook-response.js';
+export type { Candidate } from './engine/errors/no-matches-error.js';
+export type { SourceLocation } from './engine/definition-site.js';
+export type { NetworkFilter } from './engine/network-policy.js';
+export type { NetworkErrorCode } from './engine/connection-failure.js';
 export type { JsonExpectation } from './matchers/json.js';
 export type { ParamValue } from './matchers/query.js';
-export type { NetworkFilter } from './network.js';
-export type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from './interceptor.js';
-export type { NetworkErrorCode } from './network-error.js';
-
-// `del` is only the source name of `delete` (a reserved word), not part of the
-// API (SPEC §2: "No other aliases"): the default export leaves it out, as the
-// named exports do.
-const functions: Omit<typeof api, 'del'> = (({ del: _del, ...rest }: typeof api) => rest)(api);
-
-/**
- * The whole API as one object: `import pook from 'pook'` gives the same
- * functions and classes as `import * as pook from 'pook'`.
- *
- * @example
- * ```ts
- * import pook from 'pook';
- * pook.activate();
- * pook.get('https://api.test/users').reply(200).json([{ id: 1 }]);
- * ```
- */
-const pook: Omit<typeof api, 'del'> & { readonly delete: typeof api.del } & typeof classes = Object.freeze({
-  ...functions,
-  delete: api.del,
-  ...classes,
-});
-
-export default pook;

@@ -1,4 +1,4 @@
-import { TestScope } from './test-scope.js';
+import { TestScope } from './test-run.js';
 
 // `setupFilesAfterEnv: ['pook/jest']`. Jest runs a test's hooks and its body
 // in async contexts of their own, so a scope entered in beforeEach does not
@@ -65,5 +65,5 @@ for (const holder of [jest.test, jest.it]) {
   holder!.concurrent = replacement;
 }
 
-export { configure } from './test-scope.js';
-export type { PookTestOptions } from './test-scope.js';
+export { configure } from './test-run.js';
+export type { PookTestOptions } from './test-run.js';

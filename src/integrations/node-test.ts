@@ -1,6 +1,6 @@
 import * as nodeTest from 'node:test';
 import type { TestContext } from 'node:test';
-import { TestScope } from './test-scope.js';
+import { TestScope } from './test-run.js';
 
 // `node --test --import pook/node-test` (or `import 'pook/node-test'` first
 // in a test file). node:test runs each hook and test body in the async
@@ -79,5 +79,5 @@ export const afterEach: typeof nodeTest.afterEach = ((fn: Fn, options?: unknown)
   (nodeTest.afterEach as (...a: unknown[]) => unknown)(inTestScope(fn), options)) as typeof nodeTest.afterEach;
 
 export { describe, suite, before, after } from 'node:test';
-export { configure } from './test-scope.js';
-export type { PookTestOptions } from './test-scope.js';
+export { configure } from './test-run.js';
+export type { PookTestOptions } from './test-run.js';

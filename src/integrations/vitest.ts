@@ -1,5 +1,5 @@
 import { aroundEach } from 'vitest';
-import { TestScope } from './test-scope.js';
+import { TestScope } from './test-run.js';
 
 // `setupFiles: ['pook/vitest']`. aroundEach wraps beforeEach, the test,
 // afterEach and onTestFinished, so they all run in the test's own scope (its
@@ -14,5 +14,5 @@ aroundEach(async (runTest, context) => {
   });
 });
 
-export { configure } from './test-scope.js';
-export type { PookTestOptions } from './test-scope.js';
+export { configure } from './test-run.js';
+export type { PookTestOptions } from './test-run.js';

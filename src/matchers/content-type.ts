@@ -1,8 +1,8 @@
-import { resolveContentType } from '../content-types.js';
-import type { Matcher, MatchResult } from '../match-result.js';
-import type { PookRequest } from '../request.js';
-import { assertHeaderValue } from '../validate.js';
-import { showValue } from '../show-value.js';
+import { resolveContentType } from '../core/content-types.js';
+import type { Matcher, MatchResult } from '../core/matcher.js';
+import type { PookRequest } from '../core/pook-request.js';
+import { assertHeaderValue } from '../core/arguments.js';
+import { showValue } from '../core/show-value.js';
 
 const mediaType = (value: string): string => value.split(';', 1)[0]!.trim().toLowerCase();
 const normalise = (value: string): string => value.replace(/\s*;\s*/g, '; ').trim().toLowerCase();

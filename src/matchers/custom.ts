@@ -1,15 +1,15 @@
-import { PookInvalidArgumentError } from '../errors.js';
-import { toMatchResult, type Matcher, type MatchResult } from '../match-result.js';
-import type { Mock } from '../mock.js';
-import type { PookRequest } from '../request.js';
-import { describe } from '../validate.js';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import { toMatchResult, type Matcher, type MatchResult } from '../core/matcher.js';
+import type { PookRequest } from '../core/pook-request.js';
+import { describe } from '../core/arguments.js';
 
 /**
  * A custom matcher: a function returning a boolean or a {@link MatchResult},
  * or an object with `match(request)` (a {@link Matcher}; its `name`, used in
- * reports, is optional here).
+ * reports, is optional here). `M` is the mock it is given: `CustomMatcher`
+ * is this type for `Mock`.
  */
-export type CustomMatcher = ((request: PookRequest, mock: Mock) => boolean | MatchResult) | (Omit<Matcher, 'name'> & { readonly name?: string });
+export type CustomMatcherOf<M> = ((request: PookRequest, mock: M) => boolean | MatchResult) | (Omit<Matcher<M>, 'name'> & { readonly name?: string });
 
 /**
  * Adapts a user-supplied matcher (function or object). A matcher that throws
@@ -22,10 +22,10 @@ export type CustomMatcher = ((request: PookRequest, mock: Mock) => boolean | Mat
  */
 export class CustomMatcherAdapter implements Matcher {
   readonly name: string;
-  readonly #matcher: CustomMatcher;
+  readonly #matcher: CustomMatcherOf<unknown>;
 
   /** @param matcher - a function `(req, mock) => boolean | MatchResult` or an object with `match(req)` */
-  constructor(matcher: CustomMatcher) {
+  constructor(matcher: CustomMatcherOf<never>) {
     if (typeof matcher === 'function') {
       this.name = matcher.name === '' ? 'custom matcher' : `custom matcher ${matcher.name}`;
     } else if (typeof matcher === 'object' && matcher !== null && typeof matcher.match === 'function') {
@@ -33,7 +33,7 @@ export class CustomMatcherAdapter implements Matcher {
     } else {
       throw new PookInvalidArgumentError('use', `expected a function or an object with a match(request) method, got ${describe(matcher)}`);
     }
-    this.#matcher = matcher;
+    this.#matcher = matcher as CustomMatcherOf<unknown>;
   }
 
   /** What this matcher expects, on one line: the custom matcher's own summary, else its name. */
@@ -53,7 +53,7 @@ export class CustomMatcherAdapter implements Matcher {
    * @param request - the request to check
    * @param mock - the mock being evaluated
    */
-  match(request: PookRequest, mock: Mock): MatchResult {
+  match(request: PookRequest, mock: unknown): MatchResult {
     try {
       const m = this.#matcher;
       return toMatchResult(typeof m === 'function' ? m(request, mock) : m.match(request, mock), this.name);

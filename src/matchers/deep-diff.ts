@@ -1,22 +1,4 @@
-/**
- * One structural difference between an expected and an actual value: a JSON
- * or XML path, or a URL part (`scheme`, `host`, `port`, `path`).
- *
- * @example
- * ```ts
- * const d: Difference = { path: '$.user.name', kind: 'changed', expected: 'ada', actual: 'bob' };
- * ```
- */
-export interface Difference {
-  /** JSONPath-like location, e.g. `$.user.tags[1]`, or the URL part. */
-  readonly path: string;
-  /** `changed`: values differ; `missing`: expected key or item absent; `extra`: unexpected key or item. */
-  readonly kind: 'changed' | 'missing' | 'extra';
-  /** The expected value (absent for `extra`). */
-  readonly expected?: unknown;
-  /** The actual value (absent for `missing`). */
-  readonly actual?: unknown;
-}
+import type { Difference } from '../core/matcher.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

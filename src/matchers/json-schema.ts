@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
-import { PookInvalidArgumentError } from '../errors.js';
-import type { Matcher, MatchResult } from '../match-result.js';
-import type { PookRequest } from '../request.js';
-import { describe } from '../validate.js';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import type { Matcher, MatchResult } from '../core/matcher.js';
+import type { PookRequest } from '../core/pook-request.js';
+import { describe } from '../core/arguments.js';
 import { notJson } from './json.js';
-import { showValue } from '../show-value.js';
+import { showValue } from '../core/show-value.js';
 
 interface AjvError { instancePath: string; message?: string; params?: Record<string, unknown> }
 interface ValidateFunction { (data: unknown): boolean; errors?: AjvError[] | null }

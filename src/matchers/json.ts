@@ -1,10 +1,10 @@
-import { PookInvalidArgumentError } from '../errors.js';
-import type { Matcher, MatchResult } from '../match-result.js';
-import type { PookRequest } from '../request.js';
-import { describe, toJson } from '../validate.js';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import type { Matcher, MatchResult } from '../core/matcher.js';
+import type { PookRequest } from '../core/pook-request.js';
+import { describe, toJson } from '../core/arguments.js';
 import { deepDiff, formatDifferences } from './deep-diff.js';
 import { testRegExp } from './regexp.js';
-import { showValue } from '../show-value.js';
+import { showValue } from '../core/show-value.js';
 
 /**
  * What `json()` accepts: a JSON value, a JSON string (parsed first) or a

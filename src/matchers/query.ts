@@ -1,8 +1,8 @@
-import { PookInvalidArgumentError } from '../errors.js';
-import type { Matcher, MatchResult } from '../match-result.js';
-import type { PookRequest } from '../request.js';
-import { describe } from '../validate.js';
-import { showValue } from '../show-value.js';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import type { Matcher, MatchResult } from '../core/matcher.js';
+import type { PookRequest } from '../core/pook-request.js';
+import { describe } from '../core/arguments.js';
+import { showValue } from '../core/show-value.js';
 import { testRegExp } from './regexp.js';
 
 /** An expected query value: one exact value, every value in order, or a RegExp every value must match. */

@@ -1,13 +1,12 @@
-import { PookInvalidArgumentError } from '../errors.js';
-import type { Matcher, MatchResult } from '../match-result.js';
-import type { PookRequest } from '../request.js';
-import { describe } from '../validate.js';
-import type { Difference } from './deep-diff.js';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import { effectivePort } from '../core/effective-port.js';
+import type { Difference, Matcher, MatchResult } from '../core/matcher.js';
+import type { PookRequest } from '../core/pook-request.js';
+import { describe } from '../core/arguments.js';
 import { testRegExp } from './regexp.js';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 const AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)(.*)$/is;
-const DEFAULT_PORTS: Readonly<Record<string, number>> = { 'http:': 80, 'https:': 443 };
 
 /** The parts of a mock URL that were actually written (absent parts match anything). */
 export interface MockUrl {
@@ -56,11 +55,6 @@ function parseMockUrl(input: string, argument = 'url'): MockUrl {
     pathname: rest.startsWith('/') ? url.pathname : undefined,
     search: url.search,
   };
-}
-
-/** The port a request really goes to (80/443 when none is written). */
-export function effectivePort(url: URL): number {
-  return url.port === '' ? (DEFAULT_PORTS[url.protocol] ?? 0) : Number(url.port);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
-import { PookInvalidArgumentError } from '../errors.js';
-import type { Matcher, MatchResult } from '../match-result.js';
-import type { PookRequest } from '../request.js';
-import { describe } from '../validate.js';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import type { Matcher, MatchResult } from '../core/matcher.js';
+import type { PookRequest } from '../core/pook-request.js';
+import { describe } from '../core/arguments.js';
 import { deepDiff, formatDifferences } from './deep-diff.js';
 import { testRegExp } from './regexp.js';
-import { showValue } from '../show-value.js';
+import { showValue } from '../core/show-value.js';
 
 interface XmlParser { parse(xml: string): unknown }
 interface XmlValidator { validate(xml: string): true | { err: { msg: string; line: number } } }

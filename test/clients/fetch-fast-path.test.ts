@@ -1,5 +1,5 @@
 // Item: a plain `fetch(url, init)` is snapshotted without building a Request
-// (src/interceptors/fetch.ts, fastSnapshot). It must see exactly what the
+// (src/interceptors/fetch/fetch-interceptor.ts, fastSnapshot). It must see exactly what the
 // general path sees: each call is made twice, once plain and once with an
 // AbortSignal (which always takes the general path), and the two requests
 // pook recorded are compared field by field.

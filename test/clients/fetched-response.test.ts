@@ -1,6 +1,6 @@
 // Item: a mocked fetch answers with a FetchedResponse that reads an
 // in-memory body without a stream when nothing asks for one
-// (src/interceptors/fetched-response.ts). Every way of reading a body, and
+// (src/interceptors/fetch/fetched-response.ts). Every way of reading a body, and
 // every order of them, must behave as a Response that came over the
 // network: each script below runs on a mocked response and on a real one
 // from a server on 127.0.0.1 with the same status, headers and bytes, and

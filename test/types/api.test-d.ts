@@ -36,9 +36,9 @@ describe('module API types', () => {
 
   it('reply() returns the PookResponse, .mock returns the Mock, reply(fn) returns the Mock', () => {
     const mock = pook.get('api.test');
-    expectTypeOf(mock.reply()).toEqualTypeOf<PookResponse>();
-    expectTypeOf(mock.reply(201)).toEqualTypeOf<PookResponse>();
-    expectTypeOf(mock.reply(201).json({ id: 1 }).header('a', 'b')).toEqualTypeOf<PookResponse>();
+    expectTypeOf(mock.reply()).toEqualTypeOf<PookResponse<Mock>>();
+    expectTypeOf(mock.reply(201)).toEqualTypeOf<PookResponse<Mock>>();
+    expectTypeOf(mock.reply(201).json({ id: 1 }).header('a', 'b')).toEqualTypeOf<PookResponse<Mock>>();
     expectTypeOf(mock.reply(201).mock).toEqualTypeOf<Mock>();
     expectTypeOf(mock.reply((req) => ({ status: 200, json: { path: req.url.pathname } }))).toEqualTypeOf<Mock>();
     expectTypeOf(mock.reply(async () => new Response('ok'))).toEqualTypeOf<Mock>();

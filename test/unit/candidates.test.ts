@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distance, failureWeight, rankCandidates, summarize } from '../../src/candidates.js';
+import { distance, failureWeight, rankCandidates, summarize } from '../../src/diagnostics/ranking.js';
 import { Mock, PookRequest, type MatchResult } from '../../src/index.js';
 
 // Ranking candidates by closeness: how many expectations failed and how

@@ -3,7 +3,7 @@ import { Engine, Mock } from '../../src/index.js';
 import { request } from './support.js';
 
 // The engine files mocks with a literal method, host and path under that key
-// and keeps the rest in an ordered fallback list (src/mock-index.ts). These
+// and keeps the rest in an ordered fallback list (src/engine/mock-index.ts). These
 // tests pin that the lookup changes nothing a scan of every mock would decide.
 
 const get = (url: string) => request({ url, method: 'GET' });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Mock, PookResponse, type ResolvedResponse } from '../../src/index.js';
-import { resolveDynamicReply } from '../../src/response.js';
+import { resolveDynamicReply } from '../../src/engine/pook-response.js';
 import { invalidArgument, request } from './support.js';
 
 const decoder = new TextDecoder();

@@ -1,0 +1,56 @@
+import type { InterceptorFactory } from '../core/interceptor.js';
+import { Engine, hostEngine, reuseInterceptorsOnReset } from '../engine/engine.js';
+import { FetchInterceptor } from '../interceptors/fetch/fetch-interceptor.js';
+import { HttpInterceptor } from '../interceptors/http/http-interceptor.js';
+import { UndiciInterceptor } from '../interceptors/undici/undici-interceptor.js';
+import { XhrInterceptor } from '../interceptors/xhr/xhr-interceptor.js';
+import { RequestRouter } from './request-router.js';
+import { currentScope } from './use-scope.js';
+import { wireDiagnostics } from './wiring.js';
+
+// Module-level functions act on the current engine: the innermost live
+// `use()` scope of the current async context, else the global engine
+// (created on first use, never on import). Every engine made here is hosted
+// on one router, which installs a single layer of interceptors and sends
+// each request to the engine of the context it was made in (docs/scopes.md).
+
+wireDiagnostics();
+
+const defaultInterceptors: InterceptorFactory = () => [new FetchInterceptor(), new UndiciInterceptor(), new HttpInterceptor(), new XhrInterceptor()];
+let interceptorFactory: InterceptorFactory = defaultInterceptors;
+const factory: InterceptorFactory = () => interceptorFactory();
+let globalEngine: Engine | undefined;
+/** The history limit of the global engine and of new `use()` scopes (configure()). */
+let historyLimit = Number.POSITIVE_INFINITY;
+const router = new RequestRouter(() => currentScope()?.engine ?? globalEngine);
+
+/** A new engine of the module API: hosted on the router, with the module's interceptors. */
+export function routedEngine(network: boolean, limit: number = historyLimit): Engine {
+  const engine = new Engine({ interceptors: factory, network, historyLimit: limit });
+  hostEngine(engine, router);
+  // reset() keeps the default interceptors while setMockEngine() never replaced them.
+  reuseInterceptorsOnReset(engine, () => interceptorFactory === defaultInterceptors);
+  return engine;
+}
+
+/** The engine module-level calls act on: the current scope's, else the global engine (made on first use). */
+export function current(): Engine {
+  return currentScope()?.engine ?? (globalEngine ??= routedEngine(false));
+}
+
+/** Sets the history limit of the global engine and of the `use()` scopes opened from now on. */
+export function setDefaultHistoryLimit(limit: number): void {
+  historyLimit = limit;
+  if (globalEngine !== undefined) globalEngine.historyLimit = limit;
+}
+
+/** The history limit new `use()` scopes get unless they say otherwise. */
+export function defaultHistoryLimit(): number {
+  return historyLimit;
+}
+
+/** Makes `next` build the interceptors of the current engine now, and of every engine and reset after. */
+export function replaceInterceptors(next: InterceptorFactory): void {
+  interceptorFactory = next;
+  current().setInterceptorFactory(factory);
+}

@@ -1,0 +1,23 @@
+import { PookError } from './pook-error.js';
+
+/**
+ * A request body could not be read the way it was asked for, e.g.
+ * `request.json` on a body that is not JSON.
+ *
+ * @example
+ * ```ts
+ * try { request.json } catch (e) { e instanceof PookInvalidBodyError }
+ * ```
+ */
+export class PookInvalidBodyError extends PookError {
+  /**
+   * @param message - what could not be read and why
+   */
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, 'POOK_INVALID_BODY', options);
+  }
+
+  override get name(): string {
+    return 'PookInvalidBodyError';
+  }
+}

@@ -1,0 +1,12 @@
+// What an interceptor is handed to answer a request with: the one shape a
+// mock's response takes once resolved, whoever defined it.
+
+/** A response ready to be sent by an interceptor. */
+export interface ResolvedResponse {
+  readonly status: number;
+  readonly statusText: string;
+  /** Header pairs in order, with the casing they were given. */
+  readonly headers: ReadonlyArray<readonly [string, string]>;
+  /** The whole body, a stream of chunks, or `null` for none. */
+  readonly body: Uint8Array | AsyncIterable<Uint8Array> | null;
+}

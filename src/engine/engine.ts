@@ -1,0 +1,491 @@
+import { assertFunction, assertInteger, describe } from '../core/arguments.js';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from '../core/interceptor.js';
+import type { PookRequest } from '../core/pook-request.js';
+import { EngineEvents, type EngineEventName, type EngineListener } from './engine-events.js';
+import type { PookNoMatchesError } from './errors/no-matches-error.js';
+import { Mock, adoptMock, routeKeyOf } from './mock.js';
+import { MockIndex } from './mock-index.js';
+import { NetworkPolicy, type NetworkFilter } from './network-policy.js';
+import { reporter } from './reporter.js';
+import { requestRouteKey } from './route-key.js';
+
+/** Engine-level filter: false makes the request unmatched (never silently real). */
+export type EngineFilter = (request: PookRequest, engine: Engine) => boolean;
+/** Engine-level mapper: returns the request every mock then sees. */
+export type EngineMapper = (request: PookRequest, engine: Engine) => PookRequest;
+
+/**
+ * Installs an engine's interceptors. A standalone engine activates them
+ * itself, as their handler; the engines of the module API (the global engine
+ * and every `use()` scope) share one installed layer through the router,
+ * which sends each request to the engine of its async context
+ * (docs/scopes.md).
+ */
+export interface InterceptorHost {
+  /** Puts the interceptor to work for the engine (called while the engine activates). */
+  install(engine: Engine, interceptor: Interceptor): void;
+  /** Stops the interceptor working for the engine; idempotent. */
+  uninstall(engine: Engine, interceptor: Interceptor): void;
+}
+
+const DIRECT: InterceptorHost = {
+  install: (engine, interceptor) => interceptor.activate(engine),
+  uninstall: (_engine, interceptor) => interceptor.disable(),
+};
+
+let setHost: (engine: Engine, host: InterceptorHost) => void;
+let setReusable: (engine: Engine, reusable: () => boolean) => void;
+
+/**
+ * Makes `host` install the engine's interceptors from now on. Internal: the
+ * module API hosts its engines on the router before activating them.
+ */
+export function hostEngine(engine: Engine, host: InterceptorHost): void {
+  setHost(engine, host);
+}
+
+/**
+ * Lets `reset()` keep the engine's interceptors (and their patches) while
+ * `reusable()` says the factory still builds the same defaults and nobody
+ * added, removed or replaced an interceptor since it built them. Internal:
+ * the module API's default interceptors are stateless between requests, so
+ * unpatching and repatching them on every reset only cost time.
+ */
+export function reuseInterceptorsOnReset(engine: Engine, reusable: () => boolean): void {
+  setReusable(engine, reusable);
+}
+
+/** Options of a new {@link Engine}. */
+export interface EngineOptions {
+  /** Builds the interceptors (default: none; the module API passes fetch + http). */
+  readonly interceptors?: InterceptorFactory | undefined;
+  /** Start with real networking enabled. */
+  readonly network?: boolean | undefined;
+  /**
+   * How many requests each mock's `matches` and the engine's unmatched list
+   * keep (the most recent); `0` keeps none. Default: all of them, unlimited.
+   * See {@link Engine.historyLimit}.
+   */
+  readonly historyLimit?: number | undefined;
+}
+
+/** Throws unless `limit` is an integer ≥ 0 or `Infinity`. */
+export function assertHistoryLimit(limit: unknown): asserts limit is number {
+  if (limit !== Number.POSITIVE_INFINITY) assertInteger('historyLimit', limit, 0);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * The mock registry and decision maker: keeps mocks in registration order,
+ * matches FIFO, records unmatched requests, applies the networking policy,
+ * and owns the interceptors that feed it.
+ *
+ * @example
+ * ```ts
+ * const engine = new Engine();
+ * engine.addMock(new Mock({ url: 'api.test/users', method: 'GET' }));
+ * engine.match(request); // the matching Mock, or undefined
+ * ```
+ */
+export class Engine implements RequestHandler {
+  #mocks: Mock[] = [];
+  readonly #index = new MockIndex();
+  #unmatched: PookRequest[] = [];
+  #historyLimit = Number.POSITIVE_INFINITY;
+  // Unmatched requests that went to the real network (for assertNoUnmatched).
+  readonly #passedThrough = new WeakSet<PookRequest>();
+  #filters: EngineFilter[] = [];
+  #mappers: EngineMapper[] = [];
+  #interceptors: Interceptor[] = [];
+  #factory: InterceptorFactory | undefined;
+  #active = false;
+  #host: InterceptorHost = DIRECT;
+  /** The interceptors are exactly what the factory last built (none added, removed or replaced since). */
+  #pristine = false;
+  #reusable: () => boolean = () => false;
+  readonly #network = new NetworkPolicy();
+  readonly #events = new EngineEvents();
+  #candidateLimit = 3;
+  /**
+   * Detailed reports: every mock in no-match errors (not just the closest
+   * {@link Engine.candidateLimit}), and a log line per decision on stderr.
+   */
+  debug = false;
+
+  static {
+    setHost = (engine, host) => {
+      if (engine.#active) throw new Error('pook: an active engine cannot change how its interceptors are installed.');
+      engine.#host = host;
+    };
+    setReusable = (engine, reusable) => {
+      engine.#reusable = reusable;
+    };
+  }
+
+  /** @param options - interceptors, initial networking mode and history limit */
+  constructor(options: EngineOptions = {}) {
+    if (options.historyLimit !== undefined) this.historyLimit = options.historyLimit;
+    this.#factory = options.interceptors;
+    if (this.#factory) {
+      this.#interceptors = [...this.#factory()];
+      this.#pristine = true;
+    }
+    if (options.network) this.#network.enable();
+  }
+
+  // ── mocks ────────────────────────────────────────────────────────────
+
+  /** Registered mocks, in registration (matching) order. */
+  get mocks(): readonly Mock[] {
+    return this.#mocks;
+  }
+
+  /**
+   * Registers a mock at the end of the FIFO queue.
+   * @example `engine.addMock(new Mock({ url: 'api.test', reply: 204 }))`
+   */
+  addMock(mock: Mock): Mock {
+    if (!(mock instanceof Mock)) throw new PookInvalidArgumentError('mock', `expected a Mock, got ${describe(mock)}`);
+    this.#mocks.push(mock);
+    this.#index.add(mock, routeKeyOf(mock));
+    adoptMock(mock, this);
+    return mock;
+  }
+
+  /**
+   * Unregisters a mock; returns whether it was registered.
+   * @example `engine.removeMock(mock)`
+   */
+  removeMock(mock: Mock): boolean {
+    const index = this.#mocks.indexOf(mock);
+    if (index !== -1) {
+      this.#mocks.splice(index, 1);
+      this.#index.remove(mock);
+    }
+    return index !== -1;
+  }
+
+  /** Unregisters every mock. */
+  flushMocks(): void {
+    this.#mocks = [];
+    this.#index.clear();
+  }
+
+  /** Mocks not done yet. */
+  pendingMocks(): Mock[] {
+    return this.#mocks.filter((mock) => !mock.isDone());
+  }
+
+  /** Every registered mock is done. */
+  isDone(): boolean {
+    return this.#mocks.every((mock) => mock.isDone());
+  }
+
+  /** Requests no mock matched (blocked or passed to the network), in order. */
+  unmatchedRequests(): PookRequest[] {
+    return [...this.#unmatched];
+  }
+
+  /**
+   * Throws a `PookPendingMocksError` listing every mock not done yet, with
+   * the unmatched request that came closest to each.
+   * @example `afterEach(() => pook.engine().assertDone())`
+   */
+  assertDone(): void {
+    const pending = this.pendingMocks();
+    if (pending.length > 0) throw reporter().pendingMocks(pending, this.#unmatched);
+  }
+
+  /**
+   * Throws a `PookUnmatchedRequestsError` listing every request no mock
+   * matched (blocked or passed to the network).
+   * @example `afterEach(() => pook.engine().assertNoUnmatched())`
+   */
+  assertNoUnmatched(): void {
+    if (this.#unmatched.length > 0) throw reporter().unmatchedRequests(this.#unmatched, this.#mocks, (request) => this.#passedThrough.has(request));
+  }
+
+  // ── diagnostics: report size and events ──────────────────────────────
+
+  /**
+   * How many of the closest mocks a no-match message shows (default 3; the
+   * error's `candidates` always has them all, and `debug` shows them all).
+   * @example `pook.engine().candidateLimit = 5`
+   */
+  get candidateLimit(): number {
+    return this.#candidateLimit;
+  }
+
+  set candidateLimit(limit: number) {
+    if (limit !== Number.POSITIVE_INFINITY) assertInteger('candidateLimit', limit, 0);
+    this.#candidateLimit = limit;
+  }
+
+  /**
+   * Listens to the engine's decisions, for tooling: `match`, `unmatched`,
+   * `passthrough`, `error` (see `EngineEventMap`). Emitting costs
+   * nothing measurable while nobody listens.
+   * @example `engine.on('unmatched', ({ request }) => console.log('unmatched', request.url.href))`
+   */
+  on<K extends EngineEventName>(event: K, listener: EngineListener<K>): this {
+    if (!['match', 'unmatched', 'passthrough', 'error'].includes(event)) throw new PookInvalidArgumentError('event', `unknown engine event ${describe(event)} (known: match, unmatched, passthrough, error)`);
+    assertFunction('listener', listener);
+    this.#events.on(event, listener);
+    return this;
+  }
+
+  /**
+   * Removes a listener added with {@link Engine.on}.
+   * @example `engine.off('match', listener)`
+   */
+  off<K extends EngineEventName>(event: K, listener: EngineListener<K>): this {
+    this.#events.off(event, listener);
+    return this;
+  }
+
+  /**
+   * How many requests are kept in each mock's `matches` and in the unmatched
+   * list: the most recent ones. Default `Infinity`: the history is complete
+   * unless you ask otherwise. `0` records none. A mock's `calls` counts every
+   * match either way, and `times()` keeps working. Cap it for long-running
+   * processes with persistent mocks, so memory stays flat. Lowering it trims
+   * the unmatched list at once, and each mock's history on its next match.
+   * @example `new Engine({ historyLimit: 100 })` or `pook.engine().historyLimit = 0`
+   */
+  get historyLimit(): number {
+    return this.#historyLimit;
+  }
+
+  set historyLimit(limit: number) {
+    assertHistoryLimit(limit);
+    this.#historyLimit = limit;
+    if (this.#unmatched.length > limit) this.#unmatched.splice(0, this.#unmatched.length - limit);
+  }
+
+  // ── engine-level filter and map ──────────────────────────────────────
+
+  /**
+   * Adds engine filters: a request any filter rejects is unmatched.
+   * @example `engine.filter((req) => req.url.hostname !== 'telemetry.test')`
+   */
+  filter(...filters: EngineFilter[]): void {
+    for (const fn of filters) assertFunction('filter', fn);
+    this.#filters.push(...filters);
+  }
+
+  /**
+   * Adds engine mappers: each returns the request the mocks then see.
+   * @example `engine.map((req) => req.with({ headers: { ...Object.fromEntries(req.headers), 'x-env': 'test' } }))`
+   */
+  map(...mappers: EngineMapper[]): void {
+    for (const fn of mappers) assertFunction('map', fn);
+    this.#mappers.push(...mappers);
+  }
+
+  // ── networking ───────────────────────────────────────────────────────
+
+  /** Whether real networking is on. */
+  get networking(): boolean {
+    return this.#network.enabled;
+  }
+
+  /** Turns real networking on; hosts (string or RegExp on the hostname) accumulate as filters. */
+  enableNetwork(...hosts: Array<string | RegExp>): void {
+    this.#network.enable(...hosts);
+  }
+
+  /** Turns real networking off; filters are kept. */
+  disableNetwork(): void {
+    this.#network.disable();
+  }
+
+  /** Adds network filters: a request may pass when any returns true. */
+  useNetworkFilter(...filters: NetworkFilter[]): void {
+    this.#network.use(...filters);
+  }
+
+  /** Removes every network filter. */
+  flushNetworkFilters(): void {
+    this.#network.flush();
+  }
+
+  // ── interceptors and activation ──────────────────────────────────────
+
+  /** Whether the engine is intercepting. */
+  get active(): boolean {
+    return this.#active;
+  }
+
+  /** The interceptors of this engine. */
+  get interceptors(): readonly Interceptor[] {
+    return this.#interceptors;
+  }
+
+  /** Starts intercepting. Idempotent. */
+  activate(): void {
+    if (this.#active) return;
+    this.#active = true;
+    for (const interceptor of this.#interceptors) this.#host.install(this, interceptor);
+  }
+
+  /** Stops intercepting and restores every patched global. Mocks are kept. Idempotent. */
+  disable(): void {
+    if (!this.#active) return;
+    this.#active = false;
+    for (const interceptor of [...this.#interceptors].reverse()) this.#host.uninstall(this, interceptor);
+  }
+
+  /**
+   * Adds interceptors (activated at once if the engine is active).
+   * @example `engine.addInterceptor(myInterceptor)`
+   */
+  addInterceptor(...interceptors: Interceptor[]): void {
+    for (const interceptor of interceptors) {
+      if (typeof interceptor?.activate !== 'function' || typeof interceptor.disable !== 'function' || typeof interceptor.name !== 'string') {
+        throw new PookInvalidArgumentError('interceptor', `expected { name, activate(engine), disable() }, got ${describe(interceptor)}`);
+      }
+      this.#interceptors.push(interceptor);
+      this.#pristine = false;
+      if (this.#active) this.#host.install(this, interceptor);
+    }
+  }
+
+  /** Disables and removes the interceptor of that name; returns whether one was removed. */
+  removeInterceptor(name: string): boolean {
+    const index = this.#interceptors.findIndex((interceptor) => interceptor.name === name);
+    if (index === -1) return false;
+    const [removed] = this.#interceptors.splice(index, 1);
+    this.#pristine = false;
+    this.#host.uninstall(this, removed!);
+    return true;
+  }
+
+  /** Disables and removes every interceptor. */
+  flushInterceptors(): void {
+    this.#pristine = false;
+    for (const interceptor of this.#interceptors.splice(0).reverse()) this.#host.uninstall(this, interceptor);
+  }
+
+  /**
+   * Replaces the interceptors with the ones `factory` builds, now and on every
+   * `reset()`. Active engines swap them without a moment unpatched.
+   */
+  setInterceptorFactory(factory: InterceptorFactory): void {
+    assertFunction('setMockEngine', factory);
+    this.#factory = factory;
+    const next = [...factory()];
+    const wasActive = this.#active;
+    for (const interceptor of next) if (wasActive) this.#host.install(this, interceptor);
+    for (const interceptor of this.#interceptors.reverse()) this.#host.uninstall(this, interceptor);
+    this.#interceptors = next;
+    this.#pristine = true;
+  }
+
+  /**
+   * Flushes mocks, unmatched requests, engine and network filters and mappers,
+   * and rebuilds the interceptors, disabling the old ones first so no patch
+   * is ever left behind (fix of pook's reset). Keeps the networking flag and
+   * whether the engine is active. The module API's default interceptors,
+   * when nobody changed them, are kept as they are (they are what a rebuild
+   * would give), which spares unpatching and repatching every global.
+   */
+  reset(): void {
+    this.#mocks = [];
+    this.#index.clear();
+    this.#unmatched = [];
+    this.#filters = [];
+    this.#mappers = [];
+    this.#network.flush();
+    if (this.#factory && !(this.#pristine && this.#reusable())) this.setInterceptorFactory(this.#factory);
+  }
+
+  // ── matching ─────────────────────────────────────────────────────────
+
+  /**
+   * FIFO match: the first registered, unexpired mock that matches wins and
+   * its match is counted. Returns it, or `undefined`.
+   * @param request - the request (engine mappers are not applied here)
+   */
+  match(request: PookRequest): Mock | undefined {
+    // Only the mocks filed under the request's method, host and path, plus
+    // those that cannot be filed, merged in registration order (mock-index.ts).
+    const limit = this.#historyLimit;
+    return this.#index.find(requestRouteKey(request), (mock) => mock.attempt(request, limit));
+  }
+
+  /**
+   * Decides what happens to an intercepted request (interceptors call this):
+   * the matched mock's response or error (after its delay), the real network
+   * when allowed, or a {@link PookNoMatchesError}.
+   */
+  async handle(request: PookRequest, options: { readonly signal?: AbortSignal | undefined } = {}): Promise<Outcome> {
+    let mapped = request;
+    let mock: Mock | undefined;
+    let rejectedBy: string | undefined;
+    try {
+      for (const mapper of this.#mappers) mapped = mapper(mapped, this) ?? mapped;
+      rejectedBy = this.#filters.some((filter) => !filter(mapped, this)) ? 'an engine filter' : undefined;
+      mock = rejectedBy === undefined ? this.match(mapped) : undefined;
+    } catch (error) {
+      return this.#fail(request, error as Error, undefined);
+    }
+    if (mock !== undefined) {
+      if (this.#events.has('match')) this.#events.emit('match', { request, mock });
+      if (reporter().logs(this.debug)) reporter().log(this.debug, { type: 'match', request, mock });
+      try {
+        if (mock.delayMs > 0) await sleep(mock.delayMs, options.signal);
+        return { type: 'response', response: mock.respondNow() ?? (await mock.respond(mapped)) };
+      } catch (error) {
+        return this.#fail(request, error instanceof Error ? error : new Error(String(error)), mock);
+      }
+    }
+    if (this.#historyLimit > 0) {
+      this.#unmatched.push(request);
+      if (this.#unmatched.length > this.#historyLimit) this.#unmatched.shift();
+    }
+    const passthrough = this.#network.allows(request);
+    if (this.#events.has('unmatched')) this.#events.emit('unmatched', { request, passthrough });
+    if (passthrough) {
+      this.#passedThrough.add(request);
+      if (this.#events.has('passthrough')) this.#events.emit('passthrough', { request });
+      if (reporter().logs(this.debug)) reporter().log(this.debug, { type: 'passthrough', request });
+      return { type: 'passthrough' };
+    }
+    const error = this.noMatchError(mapped, rejectedBy);
+    if (reporter().logs(this.debug)) reporter().log(this.debug, { type: 'blocked', request, error });
+    return this.#fail(request, error, undefined, false);
+  }
+
+  /** Reports a failed request (event and log line) and returns its outcome. */
+  #fail(request: PookRequest, error: Error, mock: Mock | undefined, log = true): Outcome {
+    if (this.#events.has('error')) this.#events.emit('error', { request, error, mock });
+    if (log && reporter().logs(this.debug)) reporter().log(this.debug, { type: 'failed', request, error, mock });
+    return { type: 'error', error };
+  }
+
+  /**
+   * The error for a request nothing matched, with every mock's report.
+   * @param request - the unmatched request
+   * @param rejectedBy - set when an engine filter rejected it before matching
+   */
+  noMatchError(request: PookRequest, rejectedBy?: string): PookNoMatchesError {
+    const reports = rejectedBy === undefined ? this.#mocks.map((mock) => mock.explain(request)) : [];
+    const limit = this.debug ? Number.POSITIVE_INFINITY : this.#candidateLimit;
+    return reporter().noMatch(request, reports, { limit, networking: this.#network.enabled, rejectedBy });
+  }
+}

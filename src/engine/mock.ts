@@ -1,0 +1,730 @@
+import { assertFunction, assertInteger, assertRecord, describe } from '../core/arguments.js';
+import { PookError } from '../core/errors/pook-error.js';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import type { MatchResult } from '../core/matcher.js';
+import type { PookRequest } from '../core/pook-request.js';
+import type { ResolvedResponse } from '../core/resolved-response.js';
+import { BodyMatcher } from '../matchers/body.js';
+import { ContentTypeMatcher } from '../matchers/content-type.js';
+import { CustomMatcherAdapter, type CustomMatcherOf } from '../matchers/custom.js';
+import { HeaderPresenceMatcher } from '../matchers/header-presence.js';
+import { HeaderMatcher } from '../matchers/header.js';
+import { JsonSchemaMatcher } from '../matchers/json-schema.js';
+import { JsonMatcher, type JsonExpectation } from '../matchers/json.js';
+import { MethodMatcher } from '../matchers/method.js';
+import { PathMatcher } from '../matchers/path.js';
+import { ParamExistsMatcher, ParamMatcher, type ParamValue } from '../matchers/query.js';
+import { UrlMatcher } from '../matchers/url.js';
+import { XmlMatcher } from '../matchers/xml.js';
+import { connectionFailure, isNetworkErrorCode, type NetworkErrorCode } from './connection-failure.js';
+import { DefinitionSite, type SourceLocation } from './definition-site.js';
+import { Expectations } from './expectations.js';
+import { MockHistory } from './mock-history.js';
+import type { MockOptionsOf } from './mock-options.js';
+import { PookResponse, assertStatus, resolveDynamicReply, type BodyInit, type DynamicReply } from './pook-response.js';
+
+/** `fn(request, mock)`: returning false makes this mock skip the request silently. */
+export type MockFilter = (request: PookRequest, mock: Mock) => boolean;
+/** `fn(request, mock)`: returns the request this mock then matches (e.g. `req.with({...})`). */
+export type MockMapper = (request: PookRequest, mock: Mock) => PookRequest;
+/** `fn(request, mock)`: called after every successful match. */
+export type MockCallback = (request: PookRequest, mock: Mock) => void;
+/** A function computing the response for each matched request. */
+export type ReplyFunction = (request: PookRequest, mock: Mock) => DynamicReply | Promise<DynamicReply>;
+/**
+ * A custom matcher: a function `(request, mock) => boolean | MatchResult`,
+ * or an object with `match(request)` (its `name`, used in reports, is optional).
+ */
+export type CustomMatcher = CustomMatcherOf<Mock>;
+
+/**
+ * The options-object style of defining a mock: every key does what the DSL
+ * method of the same name does. An unknown key is a compile error and, at
+ * run time, a `PookInvalidArgumentError` naming it.
+ *
+ * @example
+ * ```ts
+ * pook.get('https://api.test/users', {
+ *   headers: { Accept: 'application/json' },
+ *   times: 2,
+ *   reply: 200,
+ *   responseJson: [{ id: 1 }],
+ * });
+ * ```
+ */
+export interface MockOptions extends MockOptionsOf<Mock> {}
+
+/** How a mock fared against one request: used for no-match reports. */
+export interface MockReport {
+  /** The mock that was evaluated. */
+  readonly mock: Mock;
+  /** Why the mock could not answer before its matchers were even run, if so. */
+  readonly state: 'evaluated' | 'expired' | 'filtered';
+  /** Every expectation of the mock with its result (empty when not evaluated). */
+  readonly results: readonly MatchResult[];
+  /** Number of failed expectations. */
+  readonly failures: number;
+}
+
+/**
+ * The engine a mock is registered in, as the mock sees it: what a `using`
+ * mock needs to activate it, and to leave it at the end of the block.
+ */
+export interface MockOwner {
+  /** Whether the engine is intercepting. */
+  readonly active: boolean;
+  /** Starts intercepting. */
+  activate(): void;
+  /** Stops intercepting. */
+  disable(): void;
+  /** Unregisters the mock. */
+  removeMock(mock: Mock): boolean;
+}
+
+/** An index a mock is filed in (src/engine/mock-index.ts), told when the mock gains a mapper or may be live again. */
+export interface IndexWatcher {
+  demote(mock: Mock): void;
+  rearm(mock: Mock): void;
+}
+
+let readRouteKey: (mock: Mock) => string | undefined;
+let setIndexWatch: (mock: Mock, index: IndexWatcher, on: boolean) => void;
+let setOwner: (mock: Mock, owner: MockOwner) => void;
+
+/** Tells `index` (or stops telling it) when the mock gains a mapper or may be live again. Internal. */
+export function watchMapping(mock: Mock, index: IndexWatcher, on: boolean): void {
+  setIndexWatch(mock, index, on);
+}
+
+/**
+ * The route key the engine may file the mock under (src/engine/route-key.ts):
+ * set when the mock has a literal method and a literal URL with a path, and
+ * no mapper. Internal.
+ */
+export function routeKeyOf(mock: Mock): string | undefined {
+  return readRouteKey(mock);
+}
+
+/** Records the engine a mock is registered in (called by `Engine.addMock`). Internal. */
+export function adoptMock(mock: Mock, owner: MockOwner): void {
+  setOwner(mock, owner);
+}
+
+/**
+ * The error `mock.assertCalled()` throws. The module API installs the full
+ * report of the diagnostics layer (`PookCallCountError`, src/api/wiring.ts);
+ * this plain sentence stands in for a mock used without it.
+ */
+let callCountError = (mock: Mock, expected: number | undefined): Error =>
+  new PookError(`pook: ${mock.label} was called ${mock.calls} times, expected ${expected === undefined ? 'at least once' : expected}.`, 'POOK_CALL_COUNT');
+
+/** Sets how `mock.assertCalled()` reports a wrong number of calls. Internal. */
+export function reportCallCountWith(report: (mock: Mock, expected: number | undefined) => Error): void {
+  callCountError = report;
+}
+
+/**
+ * A mock: expectations about an outgoing request plus the response to give.
+ * Matchers are added by the chainable DSL or an options object; all must
+ * hold. A mock is volatile (matches once) unless `times(n)` or `persist()`.
+ *
+ * @example
+ * ```ts
+ * const mock = pook.post('https://api.test/users')
+ *   .header('Authorization', /^Bearer /)
+ *   .json({ name: 'ada' })
+ *   .reply(201)
+ *   .json({ id: 1 })
+ *   .mock;
+ * ```
+ */
+export class Mock {
+  readonly #expectations = new Expectations();
+  readonly #filters: MockFilter[] = [];
+  readonly #mappers: MockMapper[] = [];
+  readonly #callbacks: MockCallback[] = [];
+  readonly #history = new MockHistory();
+  readonly #response: PookResponse<this> = new PookResponse(this);
+  #replyFn: ReplyFunction | undefined;
+  #times = 1;
+  #persist = false;
+  #delay = 0;
+  #error: Error | NetworkErrorCode | undefined;
+  #method = '*';
+  #url = '*';
+  readonly #site: DefinitionSite;
+  /** The engine the mock was last registered in. */
+  #owner: MockOwner | undefined;
+  /** The indexes the mock is filed in (usually none or one). */
+  #indexes: IndexWatcher[] | undefined;
+
+  static {
+    readRouteKey = (mock) => (mock.#mappers.length > 0 ? undefined : mock.#expectations.routeKey());
+    setIndexWatch = (mock, index, on) => {
+      if (on) (mock.#indexes ??= []).push(index);
+      else if (mock.#indexes !== undefined) {
+        const at = mock.#indexes.indexOf(index);
+        if (at !== -1) mock.#indexes.splice(at, 1);
+      }
+    };
+    setOwner = (mock, owner) => {
+      mock.#owner = owner;
+    };
+  }
+
+  /**
+   * @param options - request expectations, behaviour and response (see {@link MockOptions})
+   * @throws PookInvalidArgumentError on an unknown key or a bad value, naming it
+   */
+  constructor(options: MockOptions = {}) {
+    this.#site = DefinitionSite.forMock(new.target);
+    assertRecord('options', options);
+    applyOptions(this, options);
+  }
+
+  /** A short label: method and URL, e.g. `GET api.test/users`. */
+  get label(): string {
+    return `${this.#method === '*' ? 'ANY' : this.#method} ${this.#url}`;
+  }
+
+  // ── request expectations ─────────────────────────────────────────────
+
+  /**
+   * Expects the URL. Without scheme: http and https; without port: any port;
+   * without path: any path. A query in the URL is matched like `params`. A
+   * RegExp is tested against the full URL.
+   * @example `mock.url('https://api.test:8443/v1/users?active=1')`
+   */
+  url(url: string | RegExp): this {
+    const matcher = new UrlMatcher(url);
+    this.#url = url instanceof RegExp ? String(url) : url;
+    this.#expectations.add(matcher);
+    if (!(matcher.expected instanceof RegExp) && matcher.expected.search !== '') {
+      const query: Record<string, string[]> = {};
+      for (const [key, value] of new URLSearchParams(matcher.expected.search)) (query[key] ??= []).push(value);
+      for (const [key, values] of Object.entries(query)) this.#expectations.add(new ParamMatcher(key, values.length === 1 ? values[0]! : values));
+    }
+    return this;
+  }
+
+  /**
+   * Expects the method, case-insensitively; `'*'` matches any.
+   * @example `mock.method('PATCH')`
+   */
+  method(method: string): this {
+    const matcher = new MethodMatcher(method);
+    this.#method = matcher.method;
+    this.#expectations.add(matcher);
+    return this;
+  }
+
+  /**
+   * Expects the path exactly, or matching a RegExp.
+   * @example `mock.path(/^\/users\/\d+$/)`
+   */
+  path(path: string | RegExp): this {
+    this.#expectations.add(new PathMatcher(path));
+    return this;
+  }
+
+  /**
+   * Expects a header: name case-insensitive, value exact or RegExp.
+   * @example `mock.header('Accept', 'application/json')`
+   */
+  header(name: string, value: string | RegExp): this {
+    this.#expectations.add(new HeaderMatcher(name, value));
+    return this;
+  }
+
+  /**
+   * Expects several headers.
+   * @example `mock.headers({ 'X-Api-Key': 'k', Accept: /json/ })`
+   */
+  headers(headers: Record<string, string | RegExp>): this {
+    assertRecord('headers', headers);
+    for (const [name, value] of Object.entries(headers)) this.header(name, value);
+    return this;
+  }
+
+  /**
+   * Expects headers to be present, whatever their value.
+   * @example `mock.headerPresent('Authorization', 'X-Trace-Id')`
+   */
+  headerPresent(...names: string[]): this {
+    for (const name of names) this.#expectations.add(new HeaderPresenceMatcher(name, true));
+    return this;
+  }
+
+  /**
+   * Expects headers to be present (array form of {@link Mock.headerPresent}).
+   * @example `mock.headersPresent(['Authorization'])`
+   */
+  headersPresent(names: readonly string[]): this {
+    if (!Array.isArray(names)) throw new PookInvalidArgumentError('headersPresent', `expected an array of header names, got ${describe(names)}`);
+    return this.headerPresent(...names);
+  }
+
+  /**
+   * Expects headers to be absent.
+   * @example `mock.headerAbsent('Cookie')`
+   */
+  headerAbsent(...names: string[]): this {
+    for (const name of names) this.#expectations.add(new HeaderPresenceMatcher(name, false));
+    return this;
+  }
+
+  /**
+   * Expects the Content-Type (aliases `json`, `xml`, `html`, `text`, `form`, `urlencoded`).
+   * @example `mock.type('json')`
+   */
+  type(type: string): this {
+    this.#expectations.add(new ContentTypeMatcher(type));
+    return this;
+  }
+
+  /**
+   * Expects a query parameter value.
+   * @example `mock.param('page', '2')`
+   */
+  param(name: string, value: ParamValue): this {
+    this.#expectations.add(new ParamMatcher(name, value));
+    return this;
+  }
+
+  /**
+   * Expects several query parameters (extra request params are ignored).
+   * @example `mock.params({ page: '2', tag: ['a', 'b'] })`
+   */
+  params(params: Record<string, ParamValue>): this {
+    assertRecord('params', params);
+    for (const [name, value] of Object.entries(params)) this.param(name, value);
+    return this;
+  }
+
+  /**
+   * Expects a query key to be present (and non-empty unless `allowEmpty`).
+   * @example `mock.paramExists('token')`
+   */
+  paramExists(name: string, allowEmpty = false): this {
+    this.#expectations.add(new ParamExistsMatcher(name, allowEmpty));
+    return this;
+  }
+
+  /**
+   * Expects the body: exact text or bytes, or a RegExp searched in the text.
+   * @example `mock.body('a=1&b=2')`
+   */
+  body(body: string | Uint8Array | RegExp): this {
+    this.#expectations.add(new BodyMatcher(body));
+    return this;
+  }
+
+  /**
+   * Expects a JSON body, deep-equal (key order ignored, array order counts).
+   * @example `mock.json({ name: 'ada', tags: ['x'] })`
+   */
+  json(value: JsonExpectation): this {
+    this.#expectations.add(new JsonMatcher(value));
+    return this;
+  }
+
+  /**
+   * Expects a JSON body valid against a JSON Schema (2020-12 or draft-07).
+   * @example `mock.jsonSchema({ type: 'object', required: ['id'] })`
+   */
+  jsonSchema(schema: object | string): this {
+    this.#expectations.add(new JsonSchemaMatcher(schema));
+    return this;
+  }
+
+  /**
+   * Expects an XML body, structurally equal (or matching a RegExp).
+   * @example `mock.xml('<user><name>ada</name></user>')`
+   */
+  xml(xml: string | RegExp): this {
+    this.#expectations.add(new XmlMatcher(xml));
+    return this;
+  }
+
+  /**
+   * Expects the body to equal a file's bytes (read now).
+   * @example `mock.file('./fixtures/upload.bin')`
+   */
+  file(path: string): this {
+    this.#expectations.add(BodyMatcher.fromFile(path));
+    return this;
+  }
+
+  /**
+   * Adds a custom matcher: a function `(req, mock) => boolean | MatchResult`
+   * or an object with `match(req)`.
+   * @example `mock.addMatcher((req) => req.headers.get('x-n') === '1')`
+   */
+  addMatcher(matcher: CustomMatcher): this {
+    this.#expectations.add(new CustomMatcherAdapter(matcher));
+    return this;
+  }
+
+  /**
+   * Adds custom matchers (see {@link Mock.addMatcher}).
+   * @example `mock.use(isAdmin, hasTrace)`
+   */
+  use(...matchers: CustomMatcher[]): this {
+    for (const matcher of matchers) this.addMatcher(matcher);
+    return this;
+  }
+
+  /**
+   * Adds filters: a filter returning false makes this mock skip the request.
+   * @example `mock.filter((req) => req.client === 'fetch')`
+   */
+  filter(...filters: MockFilter[]): this {
+    for (const fn of filters) assertFunction('filter', fn);
+    this.#filters.push(...filters);
+    return this;
+  }
+
+  /**
+   * Adds mappers: each returns the request this mock then matches.
+   * @example `mock.map((req) => req.with({ url: req.url.href.toLowerCase() }))`
+   */
+  map(...mappers: MockMapper[]): this {
+    for (const fn of mappers) assertFunction('map', fn);
+    this.#mappers.push(...mappers);
+    // A mapper may change the method or URL: the mock can no longer be looked up by them.
+    if (this.#indexes !== undefined) for (const index of [...this.#indexes]) index.demote(this);
+    return this;
+  }
+
+  /**
+   * Adds callbacks run after every successful match.
+   * @example `mock.callback((req) => seen.push(req.url.href))`
+   */
+  callback(...callbacks: MockCallback[]): this {
+    for (const fn of callbacks) assertFunction('callback', fn);
+    this.#callbacks.push(...callbacks);
+    return this;
+  }
+
+  // ── behaviour ────────────────────────────────────────────────────────
+
+  /**
+   * The mock may match `n` times, then it expires (default 1).
+   * @example `pook.get(url).times(5)`
+   */
+  times(n = 1): this {
+    assertInteger('times', n, 1);
+    this.#times = n;
+    this.#rearm();
+    return this;
+  }
+
+  /**
+   * The mock never expires (or, with `false`, is volatile again).
+   * @example `pook.get(url).persist()`
+   */
+  persist(on = true): this {
+    if (typeof on !== 'boolean') throw new PookInvalidArgumentError('persist', `expected a boolean, got ${describe(on)}`);
+    this.#persist = on;
+    this.#rearm();
+    return this;
+  }
+
+  /**
+   * Delays the response by `ms` milliseconds (uses the global `setTimeout`, so fake timers control it).
+   * @example `pook.get(url).delay(200)`
+   */
+  delay(ms: number): this {
+    assertInteger('delay', ms, 0);
+    this.#delay = ms;
+    return this;
+  }
+
+  /**
+   * Makes the request fail with this error (after the match is counted). A
+   * Node network error code (`'ECONNREFUSED'`, `'ECONNRESET'`, `'ETIMEDOUT'`,
+   * `'ENOTFOUND'`, `'EPIPE'`…) fails it as Node fails a real connection.
+   * @example `pook.get(url).error('ECONNREFUSED')`, `pook.get(url).error('connection reset')`
+   */
+  error(error: Error | string): this {
+    if (isNetworkErrorCode(error)) this.#error = error;
+    else if (typeof error === 'string') this.#error = new Error(error);
+    else if (error instanceof Error) this.#error = error;
+    else throw new PookInvalidArgumentError('error', `expected an Error or a string, got ${describe(error)}`);
+    return this;
+  }
+
+  /**
+   * Sets the status and returns the response definition; or, given a
+   * function, computes the response for each request.
+   * @example `pook.get(url).reply(404)`, `pook.get(url).reply((req) => ({ json: { echo: req.text } }))`
+   */
+  reply(status?: number): PookResponse<this>;
+  reply(fn: ReplyFunction): this;
+  reply(arg: number | ReplyFunction = 200): PookResponse<this> | this {
+    if (typeof arg === 'function') {
+      this.#replyFn = arg;
+      return this;
+    }
+    assertStatus('reply', arg);
+    this.#replyFn = undefined; // the last reply() wins, as with every other setter
+    return this.#response.status(arg);
+  }
+
+  /** The response definition (same object as `reply()` returns). */
+  get response(): PookResponse<this> {
+    return this.#response;
+  }
+
+  // ── state ────────────────────────────────────────────────────────────
+
+  /** Number of requests this mock has matched (all of them, whatever the history limit). */
+  get calls(): number {
+    return this.#history.calls;
+  }
+
+  /**
+   * The requests this mock matched, in order: all of them by default, the
+   * most recent `historyLimit` when its engine caps the history (none with
+   * `historyLimit: 0`). {@link Mock.calls} always counts every match.
+   */
+  get matches(): readonly PookRequest[] {
+    return this.#history.matches;
+  }
+
+  /** The configured delay in ms. */
+  get delayMs(): number {
+    return this.#delay;
+  }
+
+  /** Whether the mock is persistent. */
+  get persisted(): boolean {
+    return this.#persist;
+  }
+
+  /** How many times the mock may match (ignored when persisted). */
+  get timesLimit(): number {
+    return this.#times;
+  }
+
+  /**
+   * Done: `times` used up, or persisted and matched at least once.
+   * @example `expect(mock.isDone()).toBe(true)`
+   */
+  isDone(): boolean {
+    return this.#persist ? this.calls > 0 : this.calls >= this.#times;
+  }
+
+  /**
+   * Matched at least once.
+   * @example `expect(mock.isMatched()).toBe(true)`
+   */
+  isMatched(): boolean {
+    return this.calls > 0;
+  }
+
+  /** Expired: may not match any more (volatile and `times` used up). */
+  isExpired(): boolean {
+    return !this.#persist && this.calls >= this.#times;
+  }
+
+  // ── diagnostics ──────────────────────────────────────────────────────
+
+  /**
+   * Where the mock was defined: the first call outside pook in the stack when
+   * it was created (e.g. the `pook.get(...)` line of a test), or `undefined`
+   * when the stack does not show one. Reports print it relative to the
+   * working directory.
+   * @example `mock.definedAt?.line`
+   */
+  get definedAt(): SourceLocation | undefined {
+    return this.#site.location;
+  }
+
+  /**
+   * What the mock expects, one line per expectation, in definition order
+   * (e.g. `['method GET', 'url api.test/users', 'header "accept": "application/json"']`).
+   * @example `console.log(mock.expectations.join('\n'))`
+   */
+  get expectations(): readonly string[] {
+    return this.#expectations.summaries;
+  }
+
+  /**
+   * Asserts the number of calls: exactly `times`, or at least one when
+   * omitted. Returns the mock for chaining.
+   * @throws PookCallCountError naming the mock, where it was defined and its calls
+   * @example `pook.get(url).reply(200).mock.assertCalled()` after the code under test ran
+   */
+  assertCalled(times?: number): this {
+    if (times !== undefined) assertInteger('assertCalled', times, 0);
+    if (times === undefined ? this.calls > 0 : this.calls === times) return this;
+    throw callCountError(this, times);
+  }
+
+  // ── scoped resource ──────────────────────────────────────────────────
+
+  /**
+   * A mock is a scoped resource, as pook's mock context manager: with
+   * `using`, a mock with the default `times(1)` persists until the block
+   * ends, then expires (it leaves its engine); entering activates its engine
+   * if it was not active, and leaving disables it again. Reading this
+   * property is what enters the scope (`using` reads it at the declaration).
+   * @example
+   * ```ts
+   * {
+   *   using mock = pook.get('api.test/users');
+   *   mock.reply(200).json([]);
+   *   await fetch('http://api.test/users');
+   *   await fetch('http://api.test/users'); // persists while in scope
+   * } // expired; pook disabled again if the block activated it
+   * ```
+   */
+  get [Symbol.dispose](): () => void {
+    if (this.#times === 1 && !this.#persist) this.persist();
+    const owner = this.#owner;
+    const activated = owner !== undefined && !owner.active;
+    if (activated) owner.activate();
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      owner?.removeMock(this);
+      if (activated) owner.disable();
+    };
+  }
+
+  // ── matching (used by the engine) ────────────────────────────────────
+
+  /**
+   * Tries the request: when it matches, the match is counted, recorded and
+   * callbacks run, and true is returned. Expired mocks never match.
+   * @param request - the request as the engine sees it
+   * @param historyLimit - how many matched requests to keep in {@link Mock.matches} (the most recent; default all)
+   */
+  attempt(request: PookRequest, historyLimit: number = Number.POSITIVE_INFINITY): boolean {
+    if (this.isExpired()) return false;
+    const mapped = this.#map(request);
+    for (const filter of this.#filters) if (!filter(mapped, this)) return false;
+    if (!this.#expectations.test(mapped, this)) return false;
+    this.#history.record(mapped, historyLimit);
+    for (const callback of this.#callbacks) callback(mapped, this);
+    return true;
+  }
+
+  /**
+   * Evaluates every expectation against the request without side effects:
+   * the data behind a no-match report.
+   * @param request - the request as the engine sees it
+   */
+  explain(request: PookRequest): MockReport {
+    const expired = this.isExpired();
+    let mapped: PookRequest;
+    try {
+      mapped = this.#map(request);
+    } catch (error) {
+      const result: MatchResult = { pass: false, expectation: 'map', reason: `threw ${(error as Error).message}` };
+      return { mock: this, state: 'evaluated', results: [result], failures: 1 };
+    }
+    const filtered = this.#filters.some((filter) => {
+      try {
+        return !filter(mapped, this);
+      } catch {
+        return true;
+      }
+    });
+    const results = this.#expectations.results(mapped, this);
+    const failures = results.filter((r) => !r.pass).length;
+    return { mock: this, state: expired ? 'expired' : filtered ? 'filtered' : 'evaluated', results, failures };
+  }
+
+  /**
+   * The response for a matched request: the dynamic reply if any, else the
+   * defined response; the configured error instead when one is set.
+   * @param request - the matched request
+   */
+  async respond(request: PookRequest): Promise<ResolvedResponse> {
+    return this.respondNow() ?? this.#respondLater(request);
+  }
+
+  /**
+   * The defined response, at once, when answering needs nothing
+   * asynchronous (no dynamic reply, no configured error); else `undefined`
+   * and {@link Mock.respond} does the rest. Spares the engine a promise per
+   * request.
+   */
+  respondNow(): ResolvedResponse | undefined {
+    return this.#error === undefined && this.#replyFn === undefined ? this.#response.resolve() : undefined;
+  }
+
+  async #respondLater(request: PookRequest): Promise<ResolvedResponse> {
+    if (this.#error !== undefined) throw typeof this.#error === 'string' ? connectionFailure(this.#error, request.url) : this.#error;
+    if (this.#replyFn !== undefined) return resolveDynamicReply(await this.#replyFn(request, this));
+    return this.#response.resolve();
+  }
+
+  /** An expired mock may be live again: its indexes put it back in its place. */
+  #rearm(): void {
+    if (this.#indexes !== undefined) for (const index of [...this.#indexes]) index.rearm(this);
+  }
+
+  #map(request: PookRequest): PookRequest {
+    let current = request;
+    for (const mapper of this.#mappers) current = mapper(current, this) ?? current;
+    return current;
+  }
+}
+
+type Applier = (mock: Mock, value: never) => void;
+const list = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? value : [value as T]);
+
+// One entry per options key: the same validation as the DSL method, and an
+// unknown key is an error naming it (SPEC §3).
+const APPLIERS: Readonly<Record<keyof MockOptions, Applier>> = {
+  url: (m, v: string | RegExp) => m.url(v),
+  method: (m, v: string) => m.method(v),
+  path: (m, v: string | RegExp) => m.path(v),
+  headers: (m, v: Record<string, string | RegExp>) => m.headers(v),
+  headerPresent: (m, v: string | readonly string[]) => m.headerPresent(...list(v)),
+  headerAbsent: (m, v: string | readonly string[]) => m.headerAbsent(...list(v)),
+  type: (m, v: string) => m.type(v),
+  params: (m, v: Record<string, ParamValue>) => m.params(v),
+  paramExists: (m, v: string | readonly string[]) => list(v).forEach((name) => m.paramExists(name)),
+  body: (m, v: string | Uint8Array | RegExp) => m.body(v),
+  json: (m, v: JsonExpectation) => m.json(v),
+  jsonSchema: (m, v: object | string) => m.jsonSchema(v),
+  xml: (m, v: string | RegExp) => m.xml(v),
+  file: (m, v: string) => m.file(v),
+  use: (m, v: CustomMatcher | readonly CustomMatcher[]) => m.use(...list(v)),
+  filter: (m, v: MockFilter | readonly MockFilter[]) => m.filter(...list(v)),
+  map: (m, v: MockMapper | readonly MockMapper[]) => m.map(...list(v)),
+  callback: (m, v: MockCallback | readonly MockCallback[]) => m.callback(...list(v)),
+  times: (m, v: number) => m.times(v),
+  persist: (m, v: boolean) => m.persist(v),
+  delay: (m, v: number) => m.delay(v),
+  error: (m, v: Error | string) => m.error(v),
+  reply: (m, v: number | ReplyFunction) => (typeof v === 'function' ? m.reply(v) : m.reply(v)),
+  responseHeaders: (m, v: Record<string, string | readonly string[]>) => m.response.headers(v),
+  responseType: (m, v: string) => m.response.type(v),
+  responseBody: (m, v: BodyInit) => m.response.body(v),
+  responseJson: (m, v: unknown) => m.response.json(v),
+  responseXml: (m, v: string) => m.response.xml(v),
+  responseFile: (m, v: string) => m.response.file(v),
+};
+
+function applyOptions(mock: Mock, options: MockOptions): void {
+  for (const key of Object.keys(options)) {
+    if (!Object.hasOwn(APPLIERS, key)) {
+      throw new PookInvalidArgumentError(key, `unknown mock option (known: ${Object.keys(APPLIERS).join(', ')})`);
+    }
+  }
+  // url and method first so labels and errors read naturally; the rest in the given order.
+  const ordered = Object.keys(options).sort((a, b) => rank(a) - rank(b)) as Array<keyof MockOptions>;
+  for (const key of ordered) {
+    const value = options[key];
+    if (value === undefined) continue;
+    (APPLIERS[key] as (mock: Mock, value: unknown) => void)(mock, value);
+  }
+}
+
+const rank = (key: string): number => (key === 'method' ? 0 : key === 'url' ? 1 : 2);

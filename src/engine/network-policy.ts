@@ -1,0 +1,92 @@
+import { isIPv6 } from 'node:net';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import { effectivePort } from '../core/effective-port.js';
+import type { PookRequest } from '../core/pook-request.js';
+import { describe } from '../core/arguments.js';
+
+/** Decides whether a request may reach the real network: `fn(request) => boolean`. */
+export type NetworkFilter = (request: PookRequest) => boolean;
+
+/**
+ * Real networking mode: off by default. When on, an unmatched request may
+ * reach the network if there are no filters or any filter accepts it.
+ * Hosts given to `enable()` become filters on the hostname.
+ *
+ * @example
+ * ```ts
+ * const policy = new NetworkPolicy();
+ * policy.enable('localhost', /\.internal$/);
+ * policy.allows(request);
+ * ```
+ */
+export class NetworkPolicy {
+  #enabled = false;
+  #filters: NetworkFilter[] = [];
+
+  /** Whether real networking is on. */
+  get enabled(): boolean {
+    return this.#enabled;
+  }
+
+  /** The active filters, in order. */
+  get filters(): readonly NetworkFilter[] {
+    return this.#filters;
+  }
+
+  /**
+   * Turns networking on; each host (exact hostname, or RegExp tested against
+   * it) is added as a filter.
+   */
+  enable(...hosts: Array<string | RegExp>): void {
+    const filters = hosts.map((host) => hostFilter(host));
+    this.#enabled = true;
+    this.#filters.push(...filters);
+  }
+
+  /** Turns networking off; filters are kept. */
+  disable(): void {
+    this.#enabled = false;
+  }
+
+  /** Adds predicates; a request may pass when any filter returns true. */
+  use(...filters: NetworkFilter[]): void {
+    for (const fn of filters) {
+      if (typeof fn !== 'function') throw new PookInvalidArgumentError('useNetworkFilter', `expected a function, got ${describe(fn)}`);
+    }
+    this.#filters.push(...filters);
+  }
+
+  /** Removes every filter. */
+  flush(): void {
+    this.#filters = [];
+  }
+
+  /** Whether an unmatched request may go to the real network. */
+  allows(request: PookRequest): boolean {
+    if (!this.#enabled) return false;
+    if (this.#filters.length === 0) return true;
+    return this.#filters.some((filter) => filter(request));
+  }
+}
+
+function hostFilter(host: string | RegExp): NetworkFilter {
+  if (host instanceof RegExp) {
+    return (request) => {
+      host.lastIndex = 0;
+      return host.test(request.url.hostname);
+    };
+  }
+  if (typeof host !== 'string' || host.trim() === '') {
+    throw new PookInvalidArgumentError('enableNetwork', `expected a hostname string or a RegExp, got ${describe(host)}`);
+  }
+  const expected = host.trim().toLowerCase();
+  // "name:port" and "[v6]:port" compare hostname and effective port; a bare
+  // name, "[v6]" or a bare IPv6 address ("::1") compares the hostname only.
+  if (isIPv6(expected)) return (request) => request.url.hostname === `[${expected}]`;
+  const withPort = /^(\[[^\]]+\]|[^:[]+):(\d+)$/.exec(expected);
+  if (withPort !== null) {
+    const [, hostname, port] = withPort;
+    return (request) => request.url.hostname === hostname && effectivePort(request.url) === Number(port);
+  }
+  return (request) => request.url.hostname === expected;
+}

@@ -1,0 +1,279 @@
+import type fs from 'node:fs';
+import type http from 'node:http';
+import { builtin } from '../core/builtin.js';
+import { isBytes, utf8 } from '../core/bytes.js';
+import { resolveContentType } from '../core/content-types.js';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import type { ResolvedResponse } from '../core/resolved-response.js';
+import { assertHeaderName, assertHeaderValue, assertInteger, assertRecord, describe, toJson } from '../core/arguments.js';
+
+/** A chunk of a streamed body. */
+export type BodyChunk = Uint8Array | string;
+
+/**
+ * What a response body may be: text, bytes, or a stream of chunks (a
+ * `ReadableStream` or an (async) iterable), which is sent chunk by chunk.
+ * A stream or iterator can be read once: for a mock matched several times
+ * give bytes, an array of chunks, or use `reply(fn)` to make a fresh stream.
+ */
+export type BodyInit = string | Uint8Array | ArrayBuffer | ReadableStream<BodyChunk> | AsyncIterable<BodyChunk> | Iterable<BodyChunk>;
+
+/** What a `reply(fn)` function may return (or resolve to). */
+export type DynamicReply =
+  | Response
+  | {
+      readonly status?: number;
+      readonly headers?: Record<string, string | readonly string[]> | ReadonlyArray<readonly [string, string]>;
+      readonly body?: BodyInit;
+      readonly json?: unknown;
+    };
+
+
+// Not an ESM import of node:http: see interceptors/http.ts.
+const { STATUS_CODES } = builtin<typeof http>('node:http');
+
+async function* chunksOf(source: ReadableStream<BodyChunk> | AsyncIterable<BodyChunk> | Iterable<BodyChunk>): AsyncIterable<Uint8Array> {
+  for await (const chunk of source as AsyncIterable<BodyChunk>) yield typeof chunk === 'string' ? utf8(chunk) : chunk;
+}
+
+/**
+ * An array of chunks: streamed chunk by chunk like any iterable, but it can
+ * be iterated again for every request a persisted or `times(n)` mock answers.
+ */
+class ReplayableChunks implements AsyncIterable<Uint8Array> {
+  readonly #chunks: readonly BodyChunk[];
+  constructor(chunks: readonly BodyChunk[]) {
+    this.#chunks = chunks;
+  }
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    return chunksOf(this.#chunks)[Symbol.asyncIterator]();
+  }
+}
+
+/** Converts a body definition to bytes or a chunk stream; throws naming `argument` on a bad value. */
+function toBody(argument: string, body: BodyInit | null | undefined): Uint8Array | AsyncIterable<Uint8Array> | null {
+  if (body === null || body === undefined) return null;
+  if (typeof body === 'string') return utf8(body);
+  if (isBytes(body)) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (Array.isArray(body)) {
+    const chunks = body as unknown[];
+    const bad = chunks.find((chunk) => typeof chunk !== 'string' && !isBytes(chunk));
+    if (bad !== undefined) throw new PookInvalidArgumentError(argument, `every chunk must be a string or a Uint8Array, got ${describe(bad)}`);
+    return new ReplayableChunks([...(chunks as BodyChunk[])]);
+  }
+  if (typeof body === 'object' && (Symbol.asyncIterator in body || Symbol.iterator in body)) return chunksOf(body);
+  throw new PookInvalidArgumentError(argument, `expected a string, Uint8Array, ArrayBuffer, ReadableStream or (async) iterable, got ${describe(body)}`);
+}
+
+function hasHeader(headers: ReadonlyArray<readonly [string, string]>, name: string): boolean {
+  return headers.some(([key]) => key.toLowerCase() === name);
+}
+
+/** Checks a status code (100–599). */
+export function assertStatus(argument: string, status: unknown): asserts status is number {
+  assertInteger(argument, status, 100, 599);
+}
+
+/**
+ * The response a mock gives: status, headers and body, defined fluently.
+ * Every setter returns the response; `.mock` goes back to the mock.
+ *
+ * @example
+ * ```ts
+ * pook.get('https://api.test/users/1')
+ *   .reply(200)
+ *   .header('X-Request-Id', 'abc')
+ *   .json({ id: 1, name: 'ada' });
+ * ```
+ */
+export class PookResponse<Owner = unknown> {
+  #status = 200;
+  #headers: Array<[string, string]> = [];
+  #body: Uint8Array | AsyncIterable<Uint8Array> | null = null;
+  #consumed = false;
+  readonly #mock: Owner | undefined;
+  // What resolve() gives while nothing changes: one frozen snapshot, not a
+  // new object per request (a body of bytes or replayable chunks only).
+  #resolved: ResolvedResponse | undefined;
+
+  /** @param mock - the mock this response belongs to (`Mock.reply()` passes itself) */
+  constructor(mock?: Owner) {
+    this.#mock = mock;
+  }
+
+  /** The mock this response belongs to (for chaining back to request expectations). */
+  get mock(): Owner {
+    if (this.#mock === undefined) throw new PookInvalidArgumentError('mock', 'this response is not attached to a mock');
+    return this.#mock;
+  }
+
+  /**
+   * Sets the status code (100–599).
+   * @example `pook.get(url).reply().status(404)`
+   */
+  status(code: number): this {
+    assertStatus('status', code);
+    this.#status = code;
+    return this.#changed();
+  }
+
+  /**
+   * Adds a header (several calls with one name give several values, e.g. `set-cookie`).
+   * @example `.header('Set-Cookie', 'a=1').header('Set-Cookie', 'b=2')`
+   */
+  header(name: string, value: string): this {
+    assertHeaderName('header', name);
+    assertHeaderValue(`header "${name}"`, value);
+    this.#headers.push([name, value]);
+    return this.#changed();
+  }
+
+  /**
+   * Adds several headers; an array value adds one header per element.
+   * @example `.headers({ 'Cache-Control': 'no-store', 'Set-Cookie': ['a=1', 'b=2'] })`
+   */
+  headers(headers: Record<string, string | readonly string[]>): this {
+    assertRecord('headers', headers);
+    for (const [name, value] of Object.entries(headers)) {
+      if (Array.isArray(value)) for (const v of value) this.header(name, v as string);
+      else this.header(name, value as string);
+    }
+    return this;
+  }
+
+  /**
+   * Sets a header, replacing any value it had.
+   * @example `.set('Content-Type', 'text/csv')`
+   */
+  set(name: string, value: string): this {
+    assertHeaderName('set', name);
+    assertHeaderValue(`header "${name}"`, value);
+    const lower = name.toLowerCase();
+    this.#headers = this.#headers.filter(([key]) => key.toLowerCase() !== lower);
+    this.#headers.push([name, value]);
+    return this.#changed();
+  }
+
+  /**
+   * Sets the Content-Type; aliases `json`, `xml`, `html`, `text`, `form`, `urlencoded`.
+   * @example `.type('json')`
+   */
+  type(type: string): this {
+    assertHeaderValue('type', type);
+    return this.set('Content-Type', resolveContentType(type));
+  }
+
+  /**
+   * Sets the body: text, bytes, or a stream of chunks sent one by one.
+   * @example `.body('hello')`, `.body(new Uint8Array([1, 2]))`, `.body(['a', 'b'])`
+   */
+  body(body: BodyInit): this {
+    this.#body = toBody('body', body);
+    this.#consumed = false;
+    return this.#changed();
+  }
+
+  /**
+   * Serialises `value` as the JSON body and sets `application/json` unless a Content-Type is set.
+   * @example `.json({ id: 1 })`
+   */
+  json(value: unknown): this {
+    this.#body = utf8(toJson('json', value));
+    if (!hasHeader(this.#headers, 'content-type')) this.#headers.push(['Content-Type', 'application/json']);
+    return this.#changed();
+  }
+
+  /**
+   * Sets an XML body and `application/xml` unless a Content-Type is set.
+   * @example `.xml('<ok/>')`
+   */
+  xml(xml: string): this {
+    if (typeof xml !== 'string') throw new PookInvalidArgumentError('xml', `expected a string, got ${describe(xml)}`);
+    this.#body = utf8(xml);
+    if (!hasHeader(this.#headers, 'content-type')) this.#headers.push(['Content-Type', 'application/xml']);
+    return this.#changed();
+  }
+
+  /**
+   * Uses a file's bytes as the body (read now, when the mock is defined).
+   * @example `.file('./fixtures/user.json')`
+   */
+  file(path: string): this {
+    try {
+      this.#body = builtin<typeof fs>('node:fs').readFileSync(path);
+    } catch (cause) {
+      throw new PookInvalidArgumentError('file', `cannot read ${JSON.stringify(path)} (${(cause as Error).message})`, { cause });
+    }
+    return this.#changed();
+  }
+
+  /**
+   * The response to send now. Byte bodies, and no body (`0`), get a
+   * Content-Length unless one is set, as a real server would send.
+   */
+  resolve(): ResolvedResponse {
+    if (this.#resolved !== undefined) return this.#resolved;
+    const body = this.#body;
+    if (body !== null && !isBytes(body) && !(body instanceof ReplayableChunks)) {
+      if (this.#consumed) {
+        throw new PookInvalidArgumentError('body', 'a streamed body can be sent once; use reply(fn) to return a fresh stream for each request');
+      }
+      this.#consumed = true;
+      return finish(this.#status, this.#headers, body);
+    }
+    // A frozen snapshot, until this response changes. A new one per request
+    // cost more than its few objects: with thousands of mocks registered,
+    // V8's allocation-site pretenuring moved those allocations to the old
+    // generation, and every request's garbage then waited for a full
+    // collection (docs/performance.md, "Fast paths").
+    const resolved = finish(this.#status, this.#headers.map(([name, value]) => [name, value] as const), body);
+    for (const pair of resolved.headers) Object.freeze(pair);
+    Object.freeze(resolved.headers);
+    return (this.#resolved = Object.freeze(resolved));
+  }
+
+  /** Forgets the snapshot resolve() keeps: the response was changed. */
+  #changed(): this {
+    this.#resolved = undefined;
+    return this;
+  }
+}
+
+function finish(
+  status: number,
+  headers: ReadonlyArray<readonly [string, string]>,
+  body: Uint8Array | AsyncIterable<Uint8Array> | null,
+  statusText: string = STATUS_CODES[status] ?? 'Unknown',
+): ResolvedResponse {
+  let out = headers;
+  // No body is an empty body: without `Content-Length: 0` a client reading
+  // HTTP/1.1 would wait for the connection to close to know the body ended.
+  const length = body === null ? 0 : isBytes(body) ? body.byteLength : undefined;
+  if (length !== undefined && status >= 200 && status !== 204 && status !== 304 && !hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
+    out = [...headers, ['Content-Length', String(length)]];
+  }
+  return { status, statusText, headers: out, body };
+}
+
+/**
+ * Converts what a `reply(fn)` returned into a response to send.
+ * @throws PookInvalidArgumentError when the value is not a valid reply
+ */
+export function resolveDynamicReply(reply: DynamicReply): ResolvedResponse {
+  if (reply instanceof Response) {
+    const headers: Array<[string, string]> = [];
+    for (const [name, value] of reply.headers) if (name !== 'set-cookie') headers.push([name, value]);
+    for (const cookie of reply.headers.getSetCookie()) headers.push(['set-cookie', cookie]);
+    return finish(reply.status, headers, reply.body === null ? null : chunksOf(reply.body), reply.statusText || undefined);
+  }
+  assertRecord('reply', reply);
+  const response = new PookResponse();
+  if (reply.status !== undefined) response.status(reply.status);
+  const headers = reply.headers;
+  if (Array.isArray(headers)) for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>) response.header(name, value);
+  else if (headers !== undefined) response.headers(headers as Record<string, string | readonly string[]>);
+  if (reply.json !== undefined) response.json(reply.json);
+  else if (reply.body !== undefined) response.body(reply.body);
+  return response.resolve();
+}

@@ -1,0 +1,154 @@
+import { AsyncResource } from 'node:async_hooks';
+import type { Agent, ClientRequest } from 'node:http';
+import { isBytes } from '../../core/bytes.js';
+import type { RequestHandler } from '../../core/interceptor.js';
+import { adoptRequest, type PookRequest } from '../../core/pook-request.js';
+import type { ResolvedResponse } from '../../core/resolved-response.js';
+import { encodeResponse } from '../shared/content-encoding.js';
+import { passthrough } from './passthrough.js';
+import { LAST_CHUNK, chunk, parseRequest, responseHead, type WireRequest } from './wire.js';
+import { MockSocket } from './mock-socket.js';
+
+/** The request options node:http hands to an agent (host and port already normalised). */
+export type AgentRequestOptions = Record<string, unknown> & { host?: string; port?: number | string; socketPath?: string };
+
+/** Where the request really goes: `protocol//host:port` + the request target. */
+function requestUrl(protocol: string, options: AgentRequestOptions, target: string): string {
+  if (target.charCodeAt(0) !== 0x2f /* / */ && /^https?:\/\//i.test(target)) return target;
+  const host = typeof options.host === 'string' && options.host !== '' ? options.host : 'localhost';
+  const hostname = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const port = options.port === undefined || options.port === '' ? '' : `:${options.port}`;
+  return `${protocol}//${hostname}${port}${target}`;
+}
+
+function headerPairs(raw: readonly string[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!]);
+  return pairs;
+}
+
+function hasHeader(headers: ReadonlyArray<readonly [string, string]>, name: string): boolean {
+  return headers.some(([key]) => key.toLowerCase() === name);
+}
+
+/** Sends a mocked response: at once for a whole body, chunk by chunk for a stream. */
+function sendResponse(socket: MockSocket, mocked: ResolvedResponse, method: string): void {
+  const response = encodeResponse(mocked);
+  const { status, body } = response;
+  const noBody = method === 'HEAD' || status === 204 || status === 304 || status < 200;
+  let headers = response.headers;
+  const streamed = body !== null && !isBytes(body);
+  // Chunked when the mock says so, or when a stream has no declared length:
+  // the body is then framed whatever its source, so the client sees its end.
+  const declaredChunked = headers.some(([key, value]) => key.toLowerCase() === 'transfer-encoding' && /\bchunked\b/i.test(value));
+  const chunked = !noBody && (declaredChunked || (streamed && !hasHeader(headers, 'content-length')));
+  if (chunked && !declaredChunked) headers = [...headers, ['Transfer-Encoding', 'chunked']];
+  socket.push(responseHead(status, response.statusText, headers));
+  if (noBody) return;
+  if (!streamed) {
+    const bytes = body as Uint8Array | null;
+    if (chunked) for (const part of [...(bytes === null ? [] : chunk(bytes)), LAST_CHUNK]) socket.push(part);
+    else if (bytes !== null && bytes.byteLength > 0) socket.push(bytes);
+    return;
+  }
+  sendStream(socket, body, chunked).catch((error: unknown) => socket.destroy(error as Error));
+}
+
+async function sendStream(socket: MockSocket, body: AsyncIterable<Uint8Array>, chunked: boolean): Promise<void> {
+  for await (const data of body) {
+    if (socket.destroyed) return;
+    for (const part of chunked ? chunk(data) : [data]) socket.push(part);
+  }
+  if (socket.destroyed) return;
+  if (chunked) socket.push(LAST_CHUNK);
+  else socket.push(null);
+}
+
+/**
+ * What the exchange gives `engine.handle`: the engine reads `signal` only to
+ * cancel a mock's delay, so the AbortController (and its listener on the
+ * socket) is made then, not for every request.
+ */
+class ExchangeOptions {
+  readonly #socket: MockSocket;
+  #controller: AbortController | undefined;
+
+  constructor(socket: MockSocket) {
+    this.#socket = socket;
+  }
+
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      const controller = (this.#controller = new AbortController());
+      const abort = (): void => controller.abort(new Error('pook: the request was aborted.'));
+      if (this.#socket.destroyed) abort();
+      else this.#socket.once('close', abort);
+    }
+    return this.#controller.signal;
+  }
+}
+
+// Keep-alive: the client hands the socket back when the response is done; there is nothing to reuse.
+function destroyOnFree(this: MockSocket): void {
+  this.destroy();
+}
+
+/** Reads the request the client wrote, asks the engine and acts on its answer. */
+function answer(engine: RequestHandler, socket: MockSocket, options: AgentRequestOptions, protocol: string, originalAgent: Agent | false | undefined): void {
+  let wire: WireRequest;
+  try {
+    wire = parseRequest(socket.takeWritten());
+  } catch (error) {
+    socket.destroy(error as Error);
+    return;
+  }
+  let request: PookRequest;
+  try {
+    // node:http validated the header names and values it wrote.
+    request = adoptRequest({
+      method: wire.method,
+      url: new URL(requestUrl(protocol, options, wire.target)),
+      headers: headerPairs(wire.rawHeaders),
+      body: wire.body,
+      client: 'http',
+    });
+  } catch (error) {
+    socket.destroy(error as Error);
+    return;
+  }
+  void engine.handle(request, new ExchangeOptions(socket)).then((outcome) => {
+    if (socket.destroyed) return;
+    if (outcome.type === 'error') socket.destroy(outcome.error);
+    else if (outcome.type === 'passthrough') passthrough(socket, wire, options, protocol, originalAgent);
+    else {
+      try {
+        sendResponse(socket, outcome.response, wire.method);
+      } catch (error) {
+        socket.destroy(error as Error);
+      }
+    }
+  });
+}
+
+/**
+ * Runs one intercepted ClientRequest: gives it a {@link MockSocket}, waits
+ * until the whole request is written, asks the engine, then answers with the
+ * mock's response, fails with the error, or performs the real request.
+ */
+export function startExchange(
+  engine: RequestHandler,
+  req: ClientRequest,
+  options: AgentRequestOptions,
+  protocol: string,
+  originalAgent: Agent | false | undefined,
+): void {
+  const socket = new MockSocket(protocol === 'https:');
+  req.onSocket(socket);
+  socket.once('free', destroyOnFree);
+  // The engine is chosen by the async context of the client call (the
+  // ClientRequest is being constructed now), not of whatever ends the
+  // request later: `use()` scopes route by it (docs/scopes.md). A resource
+  // without a GC destroy hook: AsyncResource.bind costs ~100× more.
+  const callContext = new AsyncResource('pook:http', { requireManualDestroy: true });
+  req.once('finish', () => callContext.runInAsyncScope(answer, undefined, engine, socket, options, protocol, originalAgent));
+}

@@ -1,0 +1,125 @@
+import type http from 'node:http';
+import type https from 'node:https';
+import type { Interceptor, RequestHandler } from '../../core/interceptor.js';
+import { builtin } from '../../core/builtin.js';
+import { isBypassed } from '../shared/passthrough-guard.js';
+import { AgentCache } from './agent-cache.js';
+import { startExchange, type AgentRequestOptions } from './exchange.js';
+import { patch } from '../shared/property-patch.js';
+
+type RequestFunction = typeof http.request;
+
+// Through getBuiltinModule, not an ESM import: from Node 24 the ESM facade
+// of node:http reads its lazy getters, which load Node's whole fetch
+// implementation (src/builtin.ts).
+const httpModule = builtin<typeof http>('node:http');
+
+type AddRequest = (this: http.Agent, req: http.ClientRequest, options: AgentRequestOptions) => void;
+
+/**
+ * Whether node:http hands the request of a call with these options to an
+ * `http.Agent` whose `addRequest` is pook's (`ours`): then the call needs no
+ * pook agent. Not so for an agent that is no `http.Agent` or overrides
+ * `addRequest`, nor for `createConnection` without an agent, which node:http
+ * calls directly.
+ */
+function reachesOurAgent(options: object, module: typeof http | typeof https, ours: AddRequest): boolean {
+  const { agent, createConnection, _defaultAgent } = options as { agent?: unknown; createConnection?: unknown; _defaultAgent?: unknown };
+  if (agent === false) return true; // node:http makes a new agent of the default's class
+  let used = agent;
+  if (agent === undefined || agent === null) {
+    if (typeof createConnection === 'function') return false;
+    used = _defaultAgent ?? module.globalAgent;
+  }
+  return used instanceof httpModule.Agent && (used as { addRequest?: unknown }).addRequest === ours;
+}
+
+/** Gives the call's options a pook agent, whatever form node:http's arguments took, unless its request reaches pook's `addRequest` anyway. */
+function withAgent(args: unknown[], agents: AgentCache, module: typeof http | typeof https, ours: AddRequest): unknown[] {
+  const inject = (options: object): object => ({ ...options, agent: agents.for((options as { agent?: unknown }).agent, module) });
+  const [first, second] = args;
+  if (typeof first === 'string' || first instanceof URL) {
+    if (second !== null && typeof second === 'object') return reachesOurAgent(second, module, ours) ? args : [first, inject(second), ...args.slice(2)];
+    return reachesOurAgent({}, module, ours) ? args : [first, inject({}), ...args.slice(1)];
+  }
+  if (first !== null && typeof first === 'object') return reachesOurAgent(first, module, ours) ? args : [inject(first), ...args.slice(1)];
+  return args; // let node:http reject the call with its own error
+}
+
+/**
+ * Intercepts node:http and node:https — and so axios, got, node-fetch,
+ * superagent and every client built on them — at two levels:
+ *
+ * - `http.Agent.prototype.addRequest`, which nearly every request reaches:
+ *   through the default agents, `agent: false` and every `http.Agent`
+ *   subclass, from the module objects (`http.request(…)`), named ESM imports
+ *   (`import { request } from 'node:http'`, whose bindings pook never
+ *   re-syncs: `module.syncBuiltinESMExports()` costs more than the rest of a
+ *   test's lifecycle) and functions captured before activation;
+ * - `request`, `get` and `new ClientRequest` on the module objects, for the
+ *   calls whose request would not reach it: an agent that is no `http.Agent`
+ *   (agent-base 6 proxies) or overrides `addRequest`, or `createConnection`
+ *   without an agent. Such a call gets a pook agent standing in for the
+ *   agent it asked for.
+ *
+ * Each call keeps its real `ClientRequest`, but with a socket that never
+ * touches the network: the bytes the client writes are the request; the
+ * bytes pook pushes back are the response.
+ *
+ * @example
+ * ```ts
+ * const engine = new Engine({ interceptors: () => [new HttpInterceptor()] });
+ * engine.activate();
+ * ```
+ */
+export class HttpInterceptor implements Interceptor {
+  readonly name = 'http';
+  #restores: Array<() => void> = [];
+
+  /** Patches `http.request/get`, `https.request/get`, `http.ClientRequest` and `http.Agent.prototype.addRequest`. Idempotent. */
+  activate(engine: RequestHandler): void {
+    if (this.#restores.length > 0) return;
+    const agents = new AgentCache(engine);
+    // A wrapper that outlives its patch (someone else re-synced the builtin
+    // ESM exports while it was installed) lets every call through.
+    const state = { live: true };
+    this.#restores.push(() => (state.live = false));
+    const passes = (): boolean => !state.live || isBypassed();
+    // Pook agents override addRequest, so a request is never taken twice.
+    let original!: AddRequest; // the real one, set by patch() below
+    const addRequest = function addRequest(this: http.Agent, req, options) {
+      if (passes()) {
+        original.call(this, req, options);
+        return;
+      }
+      const protocol = (this as { protocol?: string }).protocol === 'https:' ? 'https:' : 'http:';
+      startExchange(engine, req, options, protocol, this);
+    } as AddRequest;
+    this.#restores.push(patch<AddRequest>(httpModule.Agent.prototype, 'addRequest', (real) => ((original = real), addRequest)));
+    // node:https (with tls and crypto) is loaded here, on activation, not on import.
+    for (const module of [httpModule, builtin<typeof https>('node:https')]) {
+      for (const key of ['request', 'get'] as const) {
+        this.#restores.push(
+          patch<RequestFunction>(module, key, (original) => function pookRequest(this: unknown, ...args: unknown[]) {
+            // A request an upper layer (fetch, XHR) already let through goes out as it is.
+            return (original as (...a: unknown[]) => http.ClientRequest).apply(this, passes() ? args : withAgent(args, agents, module, addRequest));
+          } as RequestFunction),
+        );
+      }
+    }
+    this.#restores.push(
+      patch<typeof http.ClientRequest>(httpModule, 'ClientRequest', (Original) => {
+        function ClientRequest(...args: unknown[]): http.ClientRequest {
+          return new (Original as new (...a: unknown[]) => http.ClientRequest)(...(passes() ? args : withAgent(args, agents, httpModule, addRequest)));
+        }
+        ClientRequest.prototype = Original.prototype;
+        return ClientRequest as unknown as typeof http.ClientRequest;
+      }),
+    );
+  }
+
+  /** Restores every patched function exactly. Idempotent. */
+  disable(): void {
+    for (const restore of this.#restores.splice(0).reverse()) restore();
+  }
+}

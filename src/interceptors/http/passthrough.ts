@@ -1,0 +1,56 @@
+import type http from 'node:http';
+import type { Agent, IncomingMessage } from 'node:http';
+import type https from 'node:https';
+import { builtin } from '../../core/builtin.js';
+import type { AgentRequestOptions } from './exchange.js';
+import { LAST_CHUNK, chunk, responseHead, type WireRequest } from './wire.js';
+import type { MockSocket } from './mock-socket.js';
+import { runBypassed } from '../shared/passthrough-guard.js';
+import { original } from '../shared/property-patch.js';
+
+// Options that describe the request itself; everything else (TLS options,
+// lookup, localAddress, createConnection, timeout…) is kept for the real one.
+const OWN_KEYS = new Set(['headers', 'agent', 'method', 'path', 'setHost', '_defaultAgent', 'href', 'search', 'pathname', 'hash']);
+
+function relay(socket: MockSocket, response: IncomingMessage, method: string): void {
+  const rawHeaders: Array<[string, string]> = [];
+  for (let i = 0; i < response.rawHeaders.length; i += 2) rawHeaders.push([response.rawHeaders[i]!, response.rawHeaders[i + 1]!]);
+  socket.push(responseHead(response.statusCode ?? 502, response.statusMessage ?? '', rawHeaders, response.httpVersion));
+  const status = response.statusCode ?? 0;
+  const noBody = method === 'HEAD' || status === 204 || status === 304;
+  const chunked = !noBody && /\bchunked\b/i.test(String(response.headers['transfer-encoding'] ?? ''));
+  const closeDelimited = !noBody && !chunked && response.headers['content-length'] === undefined;
+  response.on('data', (data: Buffer) => {
+    if (!socket.destroyed) for (const part of chunked ? chunk(data) : [data]) socket.push(part);
+  });
+  response.on('end', () => {
+    if (socket.destroyed) return;
+    if (chunked) socket.push(LAST_CHUNK);
+    else if (closeDelimited) socket.push(null);
+  });
+  response.on('error', (error) => socket.destroy(error));
+}
+
+/**
+ * Performs an unmatched request for real (networking mode), with the
+ * original node:http function, the caller's own agent and options, and the
+ * exact method, target, header names and body that were written; the real
+ * response is relayed byte for byte into the mock socket.
+ */
+export function passthrough(socket: MockSocket, wire: WireRequest, options: AgentRequestOptions, protocol: string, agent: Agent | false | undefined): void {
+  const request = original<typeof http.request>(builtin<typeof http | typeof https>(protocol === 'https:' ? 'node:https' : 'node:http'), 'request');
+  const realOptions: Record<string, unknown> = {};
+  for (const key of Object.keys(options)) if (!OWN_KEYS.has(key)) realOptions[key] = options[key];
+  let finished = false;
+  // The caller's agent may be a plain http.Agent, whose addRequest pook patches.
+  const real = runBypassed(() => request({ ...realOptions, method: wire.method, path: wire.target, headers: wire.rawHeaders, agent } as http.RequestOptions));
+  real.on('response', (response) => {
+    response.once('end', () => (finished = true));
+    relay(socket, response, wire.method);
+  });
+  real.on('error', (error) => socket.destroy(error));
+  socket.once('close', () => {
+    if (!finished) real.destroy();
+  });
+  real.end(wire.body);
+}

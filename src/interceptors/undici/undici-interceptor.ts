@@ -1,0 +1,140 @@
+import type { Interceptor, RequestHandler } from '../../core/interceptor.js';
+import { isBypassed, runDecided } from '../shared/passthrough-guard.js';
+import { patch } from '../shared/property-patch.js';
+import { undiciCopies, type UndiciModule } from './undici-modules.js';
+import { HandlerDriver, type DispatchHandler } from './handler-driver.js';
+import { readDispatch, type DispatchOptions } from './dispatch-request.js';
+
+// undici keeps the process-wide dispatcher in a global slot shared by every
+// copy of it (Node's bundled one and the npm package): '.1' for undici 6 and
+// for legacy handlers, '.2' from undici 7 on.
+const GLOBAL_DISPATCHERS = [Symbol.for('undici.globalDispatcher.1'), Symbol.for('undici.globalDispatcher.2')];
+
+type Dispatch = (this: object, opts: DispatchOptions, handler: DispatchHandler) => boolean;
+
+/** The origin a Client or Pool dispatches to when `opts.origin` is absent (undici's `kUrl`). */
+function ownOrigin(dispatcher: object): string | undefined {
+  let target: object | null = dispatcher;
+  while (target !== null) {
+    const key = Object.getOwnPropertySymbols(target).find((symbol) => symbol.description === 'url');
+    if (key !== undefined) {
+      const url = (target as Record<symbol, unknown>)[key];
+      if (url instanceof URL) return url.origin;
+      if (typeof url === 'string') return url;
+    }
+    target = Object.getPrototypeOf(target) as object | null;
+  }
+  return undefined;
+}
+
+/**
+ * The `dispatch` pook puts in place of undici's: reads the request, asks
+ * the engine, and answers the handler with the mock, fails it, or calls
+ * the original dispatch with the same handler.
+ */
+function pookDispatch(engine: RequestHandler, original: Dispatch): Dispatch {
+  return function dispatch(this: object, opts: DispatchOptions, handler: DispatchHandler): boolean {
+    if (isBypassed(opts) || handler === null || typeof handler !== 'object' || opts === null || typeof opts !== 'object') {
+      return original.call(this, opts, handler);
+    }
+    const dispatcher = this;
+    const driver = new HandlerDriver(handler);
+    driver.start();
+    void (async () => {
+      try {
+        const { request, passthrough } = await readDispatch(opts, ownOrigin(dispatcher));
+        if (driver.signal.aborted) return;
+        const outcome = await engine.handle(request, { signal: driver.signal });
+        if (driver.signal.aborted) return;
+        if (outcome.type === 'error') driver.fail(outcome.error);
+        else if (outcome.type === 'response') await driver.respond(outcome.response, request.method);
+        else runDecided(passthrough, () => original.call(dispatcher, passthrough, driver.forward()));
+      } catch (error) {
+        driver.fail(error instanceof Error ? error : new Error(String(error)));
+      }
+    })();
+    return true;
+  };
+}
+
+/** The prototype that holds undici's real `dispatch` for Agent, Pool, Client…: `DispatcherBase.prototype`. */
+function dispatcherBase(prototype: object | null): object | undefined {
+  for (let target = prototype; target !== null && target !== Object.prototype; target = Object.getPrototypeOf(target) as object | null) {
+    if (Object.hasOwn(target, 'dispatch') && (target as { constructor?: { name?: string } }).constructor?.name === 'DispatcherBase') return target;
+  }
+  return undefined;
+}
+
+/**
+ * Intercepts undici: `request`, `stream`, `fetch` and every `Dispatcher`
+ * (`Agent`, `Pool`, `Client`…) passed explicitly, of Node's bundled undici
+ * and of every copy of the `undici` package, loaded before or after
+ * activation. Two patches, one decision per request:
+ *
+ * - the global dispatcher slots hold a proxy of the dispatcher they held,
+ *   whose `dispatch` asks the engine (so even a `fetch` captured before
+ *   activation is intercepted);
+ * - `DispatcherBase.prototype.dispatch` of each undici copy asks the engine
+ *   too, for dispatchers passed explicitly.
+ *
+ * A request let through is dispatched by the original dispatcher with the
+ * caller's handler; the dispatches it makes itself are not decided again.
+ *
+ * @example
+ * ```ts
+ * const engine = new Engine({ interceptors: () => [new UndiciInterceptor()] });
+ * engine.activate();
+ * ```
+ */
+export class UndiciInterceptor implements Interceptor {
+  readonly name = 'undici';
+  #restores: Array<() => void> = [];
+  #patched = new Set<object>();
+  #active = false;
+
+  /** Patches the global dispatcher slots and the dispatch of every undici copy. Idempotent. */
+  activate(engine: RequestHandler): void {
+    if (this.#active) return;
+    this.#active = true;
+    // Node loads its bundled undici (and fills the slots) on first use of a web global.
+    void globalThis.Headers;
+    for (const slot of GLOBAL_DISPATCHERS) {
+      const current = (globalThis as Record<symbol, unknown>)[slot];
+      if (current === null || typeof current !== 'object') continue;
+      this.#restores.push(
+        patch<object>(globalThis, slot, (dispatcher) => {
+          const dispatch = pookDispatch(engine, (dispatcher as { dispatch: Dispatch }).dispatch);
+          return new Proxy(dispatcher, {
+            get(target, key) {
+              if (key === 'dispatch') return (opts: DispatchOptions, handler: DispatchHandler) => dispatch.call(target, opts, handler);
+              const value: unknown = Reflect.get(target, key, target);
+              return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+            },
+          });
+        }),
+      );
+      this.#patchPrototype(engine, dispatcherBase(current));
+    }
+    // Every copy of the undici package, loaded before or while pook is active.
+    this.#restores.push(undiciCopies((copy) => this.#patchModule(engine, copy)));
+  }
+
+  #patchModule(engine: RequestHandler, undici: UndiciModule | null | undefined): void {
+    if (!this.#active || undici === null || typeof undici !== 'object') return;
+    this.#patchPrototype(engine, dispatcherBase(undici.Agent?.prototype ?? null));
+    this.#patchPrototype(engine, dispatcherBase(undici.Client?.prototype ?? null));
+  }
+
+  #patchPrototype(engine: RequestHandler, prototype: object | undefined): void {
+    if (prototype === undefined || this.#patched.has(prototype)) return;
+    this.#patched.add(prototype);
+    this.#restores.push(patch<Dispatch>(prototype, 'dispatch', (original) => pookDispatch(engine, original)));
+  }
+
+  /** Restores the slots and every patched `dispatch`. Idempotent. */
+  disable(): void {
+    this.#active = false;
+    for (const restore of this.#restores.splice(0).reverse()) restore();
+    this.#patched.clear();
+  }
+}
