@@ -1,3 +1,5 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { initSync, parse } from 'cjs-module-lexer';
 import { defineConfig, type Options } from 'tsup';
 
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
@@ -16,6 +18,32 @@ const integrationsImportPook: EsbuildPlugin = {
     );
   },
 };
+
+// One implementation per process (docs/architecture.md, "One package
+// state"). The main entry and the runner integrations that CommonJS runners
+// load (jest, node-test, mocha) exist once, as CommonJS; their ES module
+// files are thin wrappers that re-export it. An `import 'pook'` and a
+// `require('pook')` in one process therefore share one engine, one set of
+// patches and one scope registry. (Node's own "ES module wrapper" approach
+// to the dual package hazard; `require(esm)` would serve too, but Jest's
+// module loader cannot require an ES module without a flag.) pook/vitest is
+// ES module only in practice (vitest is), so it keeps its real ESM build.
+const WRAPPED = ['index', 'jest', 'node-test', 'mocha'] as const;
+
+function writeEsmWrappers(): void {
+  initSync();
+  for (const name of WRAPPED) {
+    // The names Node finds in the CommonJS build (with the lexer Node itself
+    // uses), listed: `export *` would also re-export the `__esModule` and
+    // `module.exports` names Node gives a CommonJS module.
+    const names = parse(readFileSync(`dist/${name}.cjs`, 'utf8')).exports.filter((key) => key !== 'default' && key !== '__esModule');
+    const lines = [`// The ES module face of ./${name}.cjs, the one implementation (see tsup.config.ts).`];
+    if (names.length > 0) lines.push(`export { ${names.join(', ')} } from './${name}.cjs';`);
+    if (name === 'index') lines.push(`import implementation from './${name}.cjs';`, 'export default implementation.default;');
+    writeFileSync(`dist/${name}.js`, `${lines.join('\n')}\n`);
+    rmSync(`dist/${name}.js.map`, { force: true });
+  }
+}
 
 // ESM + CommonJS builds with generated .d.ts/.d.cts from the source (never hand-written).
 export default defineConfig({
@@ -40,4 +68,7 @@ export default defineConfig({
   // The runners are the user's own (peer) packages, never bundled.
   external: ['pook', 'vitest', 'mocha', 'jest', '@jest/globals'],
   esbuildPlugins: [integrationsImportPook],
+  async onSuccess() {
+    writeEsmWrappers();
+  },
 });

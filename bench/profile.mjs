@@ -1,9 +1,12 @@
-// `npm run bench -- --profile [--label=before|after] [--only=fetch,…] [--quick]`: where pook's
-// time goes. Runs pook's hot scenarios in child processes under V8's
-// sampling CPU profiler (only the measured part, after the warm-up), maps
+// `npm run bench -- --profile [--label=before|after] [--only=fetch,…] [--quick] [--no-docs]`:
+// where pook's time goes. Runs pook's hot scenarios in child processes under
+// V8's sampling CPU profiler (only the measured part, after the warm-up), maps
 // the samples of dist/index.js back to src/ through the source map, and
-// writes bench/results/profile-<label>.md; with a label whose markers exist
-// in docs/performance.md (<!-- bench:profile:<label>:begin/end -->), splices it there.
+// writes bench/results/profile-<label>.md, which docs/benchmarks.md links to.
+// If docs/benchmarks.md has markers for the label
+// (<!-- bench:profile:<label>:begin/end -->; it has none by default, the
+// profiles being long), it also splices the profile there, unless --quick or
+// --no-docs (--docs splices even a quick run).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -11,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFlags } from './args.mjs';
+import { hasMarkers, spliceDocs } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -180,12 +184,10 @@ const target = path.join(resultsDir, `profile-${label}.md`);
 writeFileSync(target, markdown);
 process.stderr.write(`profile: wrote ${path.relative(root, target)}\n`);
 
-const docs = path.join(root, 'docs/performance.md');
-const begin = `<!-- bench:profile:${label}:begin -->`;
-const end = `<!-- bench:profile:${label}:end -->`;
-const text = readFileSync(docs, 'utf8');
-if (!quick && text.includes(begin) && text.includes(end)) {
-  const nested = markdown.replace(/^(#{2,5}) /gm, '##$1 ');
-  writeFileSync(docs, `${text.slice(0, text.indexOf(begin) + begin.length)}\n\n${nested}\n${text.slice(text.indexOf(end))}`);
-  process.stderr.write(`profile: spliced into docs/performance.md (${label})\n`);
+const docs = path.join(root, 'docs/benchmarks.md');
+const splice = args.docs === true || (args['no-docs'] === undefined && !quick);
+if (splice && hasMarkers(docs, `profile:${label}`)) {
+  // Headings two levels down: under a "### <label>" heading of a "## CPU profiles" section.
+  spliceDocs(docs, markdown, { name: `profile:${label}`, shift: 2 });
+  process.stderr.write(`profile: spliced into docs/benchmarks.md (${label})\n`);
 }

@@ -1,10 +1,14 @@
 // Renders a bench run (see run.mjs) as markdown, checks the performance
-// targets of issue 6 against it, and splices the report into a document
-// between markers.
+// targets of issue 6 against it, and splices generated markdown into a
+// document between markers: the whole report (renderReport) into
+// docs/benchmarks.md, the summary (renderSummary) into docs/performance.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-export const BEGIN = '<!-- bench:report:begin -->';
-export const END = '<!-- bench:report:end -->';
+/** The pair of markers named `name`: `<!-- bench:<name>:begin -->` … `<!-- bench:<name>:end -->`. */
+export const markers = (name) => ({ begin: `<!-- bench:${name}:begin -->`, end: `<!-- bench:${name}:end -->` });
+
+export const BEGIN = markers('report').begin;
+export const END = markers('report').end;
 
 // ── numbers ───────────────────────────────────────────────────────────
 
@@ -262,12 +266,7 @@ export function renderReport(report) {
     '',
     '### Targets (issue 6), from this run',
     '',
-    '| target | needed | measured | met |',
-    '|---|---|---|---|',
-    ...targets(report).map(
-      (x) =>
-        `| ${x.target} | ${x.needed === undefined ? '' : `${sig(x.needed, 2)}×`} | ${x.actual === undefined ? (x.note ?? 'not measured') : `${sig(x.actual, 2)}×${x.note ? ` (${x.note})` : ''}`} | ${x.met === undefined ? 'not measured' : x.met ? 'met' : '**not met**'} |`,
-    ),
+    targetsTable(report),
     '',
   ];
   for (const id of ['fetch', 'fetch-100', 'http-get', 'axios']) {
@@ -281,13 +280,86 @@ export function renderReport(report) {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-/** Replaces what lies between the report markers of `file` with `markdown`. */
-export function spliceDocs(file, markdown) {
+/** The targets of issue 6 as a table: needed, measured and met. */
+function targetsTable(report) {
+  return [
+    '| target | needed | measured | met |',
+    '|---|---|---|---|',
+    ...targets(report).map(
+      (x) =>
+        `| ${x.target} | ${x.needed === undefined ? '' : `${sig(x.needed, 2)}×`} | ${x.actual === undefined ? (x.note ?? 'not measured') : `${sig(x.actual, 2)}×${x.note ? ` (${x.note})` : ''}`} | ${x.met === undefined ? 'not measured' : x.met ? 'met' : '**not met**'} |`,
+    ),
+  ].join('\n');
+}
+
+/** The scenarios of the summary: id, label, the figure compared, its unit. */
+const HEADLINES = [
+  ['fetch', '`fetch(url)` + `.json()`, per request', 'us', 'µs'],
+  ['fetch-100', 'the same, 100 in flight, per request', 'us', 'µs'],
+  ['http-get', '`http.get(url)`, per request', 'us', 'µs'],
+  ['axios', '`axios.get(url)`, per request', 'us', 'µs'],
+  ['scale-10000', '10,000 mocks: fetch of the last registered path', 'last', 'µs'],
+  ['lifecycle', 'a test’s lifecycle (10 mocks, 10 fetches), per cycle', 'us', 'µs'],
+  ['cold-start', 'cold start: ready, after process start', 'readyMs', 'ms'],
+];
+
+/**
+ * The summary for docs/performance.md: pook's median in each headline
+ * scenario with the same ratios as the full report, then the targets.
+ */
+export function renderSummary(report) {
+  const m = report.meta;
+  const s = report.scenarios;
+  const { libs, names } = columns(report);
+  const others = libs.filter((lib) => lib !== 'pook');
+  const header = ['scenario', 'pook (median)', ...others.map((lib) => `vs ${names[lib]}`)];
+  const rows = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const [id, label, field, unit] of HEADLINES) {
+    const pook = s[id]?.libs.pook?.[field]?.median;
+    if (pook === undefined) continue;
+    const versus = others.map((lib) => {
+      const cell = s[id].libs[lib];
+      // The scaling scenarios run no floor; the full report compares them with the fetch floor.
+      const other = cell ? cell[field]?.median : lib === 'floor' && id.startsWith('scale-') ? s.fetch?.libs.floor?.us?.median : undefined;
+      if (other !== undefined) return ratio(pook, other);
+      return cell?.na ? 'n/a' : cell ? 'failed' : '–';
+    });
+    rows.push(`| ${[label, `${sig(pook)} ${unit}`, ...versus].join(' | ')} |`);
+  }
+  return [
+    `Run of ${m.date}${m.quick ? ' (a quick smoke run: budgets too small for real figures)' : ''}: pook at commit ${m.commit}, Node ${m.node}, ${m.cpu}, ${m.cores} cores, load average (1 min) ${m.loadStart[0]} at the start and ${m.loadEnd[0]} at the end.`,
+    `pook's median of ${m.budgets.rounds} rounds, and how many times as fast as each library pook is in the same run (above 1×: faster; n/a: the library cannot run the scenario).`,
+    '',
+    rows.join('\n'),
+    '',
+    '### Targets (issue 6)',
+    '',
+    targetsTable(report),
+  ].join('\n') + '\n';
+}
+
+/**
+ * Replaces what lies between the markers `name` of `file` with `markdown`,
+ * its headings `shift` levels down (1 by default: under a "##" section).
+ */
+export function spliceDocs(file, markdown, { name = 'report', shift = 1 } = {}) {
+  const marks = markers(name);
   const text = readFileSync(file, 'utf8');
-  const begin = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  if (begin === -1 || end < begin) throw new Error(`bench: ${file} has no ${BEGIN} … ${END} markers`);
-  // Headings go one level down inside the document's own "Latest results" section.
-  const nested = markdown.replace(/^(#{2,5}) /gm, '#$1 ');
-  writeFileSync(file, `${text.slice(0, begin + BEGIN.length)}\n\n${nested}\n${text.slice(end)}`);
+  const begin = text.indexOf(marks.begin);
+  const end = text.indexOf(marks.end);
+  if (begin === -1 || end < begin) throw new Error(`bench: ${file} has no ${marks.begin} … ${marks.end} markers`);
+  const nested = shift > 0 ? markdown.replace(/^(#{2,5}) /gm, `${'#'.repeat(shift)}$1 `) : markdown;
+  writeFileSync(file, `${text.slice(0, begin + marks.begin.length)}\n\n${nested}\n${text.slice(end)}`);
+}
+
+/** Whether `file` exists and has the markers `name`, in order. */
+export function hasMarkers(file, name) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  const { begin, end } = markers(name);
+  return text.includes(begin) && text.indexOf(end) > text.indexOf(begin);
 }

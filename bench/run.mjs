@@ -2,7 +2,8 @@
 // fetch-mock and the floor, in the same run. Every measurement runs in its own
 // child process (the libraries patch globals); rounds alternate the order of
 // the libraries; each figure is the median of the rounds with their min–max.
-// Writes bench/results/latest.{md,json} and splices the report into
+// Writes bench/results/latest.{md,json}, splices the whole report into
+// docs/benchmarks.md and its summary (headline ratios and targets) into
 // docs/performance.md. Options (all optional):
 //
 //   --quick            tiny budgets, 2 rounds: a smoke run (writes quick.{md,json}, not the docs)
@@ -11,7 +12,7 @@
 //   --libs=a,b         adapters from bench/libs (pook, nock, msw, mockagent, fetch-mock, floor)
 //   --rounds=N         timing rounds (default 5; cold start runs twice as many)
 //   --out=DIR          where the report goes (default bench/results)
-//   --docs / --no-docs splice the report into docs/performance.md (default: on unless --quick)
+//   --docs / --no-docs splice into docs/benchmarks.md and docs/performance.md (default: on unless --quick)
 //   --profile          run bench/profile.mjs instead (CPU profile of pook's hot paths;
 //                      with --label=before|after and --only=fetch,… as that file says)
 //   --render=FILE      render a saved run (latest.json) again, without measuring
@@ -20,7 +21,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderReport, spliceDocs } from './report.mjs';
+import { hasMarkers, renderReport, renderSummary, spliceDocs } from './report.mjs';
 import { parseFlags } from './args.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -140,6 +141,7 @@ async function main() {
   const all = known.filter((s) => only === undefined || only.has(s.id));
   const outDir = path.resolve(root, typeof args.out === 'string' ? args.out : 'bench/results');
   const docs = args.docs === true || (args.docs === undefined && args['no-docs'] === undefined && !quick);
+  if (docs) checkDocs();
   const wallStart = performance.now();
   const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
@@ -225,12 +227,30 @@ async function main() {
   log(`done in ${meta.wallSeconds} s`);
 }
 
-/** Writes the markdown report (and splices it into the docs). */
+// Where `--docs` splices: the whole report into docs/benchmarks.md, its
+// summary (headline ratios and targets) into docs/performance.md, each
+// between its `<!-- bench:<name>:begin/end -->` markers, headings as rendered.
+const SPLICES = [
+  { file: 'docs/benchmarks.md', name: 'report', render: renderReport },
+  { file: 'docs/performance.md', name: 'summary', render: renderSummary },
+];
+
+/** Throws unless every document `--docs` splices into has its markers (checked before a run, not after it). */
+function checkDocs() {
+  for (const { file, name } of SPLICES) {
+    if (!hasMarkers(path.join(root, file), name)) throw new Error(`bench: ${file} has no <!-- bench:${name}:begin --> … <!-- bench:${name}:end --> markers (or use --no-docs)`);
+  }
+}
+
+/** Writes the markdown report, and with `docs` splices it and its summary into the docs. */
 function write(report, file, docs) {
   const markdown = renderReport(report);
   writeFileSync(file, markdown);
-  if (docs) spliceDocs(path.join(root, 'docs/performance.md'), markdown);
-  process.stderr.write(`bench: wrote ${path.relative(root, file)}${docs ? ' and docs/performance.md' : ''}\n`);
+  if (docs) {
+    checkDocs();
+    for (const { file: doc, name, render } of SPLICES) spliceDocs(path.join(root, doc), render(report), { name, shift: 0 });
+  }
+  process.stderr.write(`bench: wrote ${path.relative(root, file)}${docs ? ` and spliced it into ${SPLICES.map((x) => x.file).join(' and ')}` : ''}\n`);
 }
 
 /** `--render=FILE.json`: renders a saved run again (after a change to report.mjs). */

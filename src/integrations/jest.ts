@@ -1,4 +1,4 @@
-import { TestScope } from './test-run.js';
+import { TestRun } from './test-run.js';
 
 // `setupFilesAfterEnv: ['pook/jest']`. Jest runs a test's hooks and its body
 // in async contexts of their own, so a scope entered in beforeEach does not
@@ -27,14 +27,14 @@ if (typeof jest.beforeEach !== 'function' || typeof jest.afterEach !== 'function
   throw new Error("pook/jest: Jest's globals are missing; load it with setupFilesAfterEnv: ['pook/jest'] (not setupFiles).");
 }
 
-let current: TestScope | undefined;
+let current: TestRun | undefined;
 
 // The scope stays open until the next test starts (or the file ends), so
 // that root-level afterEach hooks declared after this one, which Jest runs
 // after it, still see the test's mocks.
 jest.beforeEach(() => {
   current?.dispose();
-  current = TestScope.open({ global: true });
+  current = TestRun.open({ global: true });
 });
 
 jest.afterEach(() => {
@@ -48,7 +48,7 @@ jest.afterAll(() => {
 });
 
 function scoped(fn: TestFn): TestFn {
-  return (...args: never[]) => TestScope.around(() => fn(...args), { global: false });
+  return (...args: never[]) => TestRun.around(() => fn(...args), { global: false });
 }
 
 function wrap(register: Register): Register {

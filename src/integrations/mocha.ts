@@ -1,4 +1,4 @@
-import { TestScope, checkedTest } from './test-run.js';
+import { TestRun, checkedTest } from './test-run.js';
 
 // A root hook plugin: `mocha --require pook/mocha` (or `require:` in
 // .mocharc). Mocha runs the tests of a process one at a time, so each test's
@@ -16,7 +16,7 @@ interface HookContext {
   currentTest?: MochaTest;
 }
 
-let current: TestScope | undefined;
+let current: TestRun | undefined;
 /** Each wrapped test function's original, so a retried (cloned) test is not wrapped twice. */
 const originals = new WeakMap<TestFn, TestFn>();
 
@@ -31,7 +31,7 @@ export const mochaHooks: {
 } = {
   beforeEach(this: HookContext): void {
     current?.dispose();
-    const scoped = TestScope.open({ global: true });
+    const scoped = TestRun.open({ global: true });
     current = scoped;
     const test = this.currentTest;
     if (test?.fn === undefined) return;

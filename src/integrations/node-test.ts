@@ -1,6 +1,6 @@
 import * as nodeTest from 'node:test';
 import type { TestContext } from 'node:test';
-import { TestScope } from './test-run.js';
+import { TestRun } from './test-run.js';
 
 // `node --test --import pook/node-test` (or `import 'pook/node-test'` first
 // in a test file). node:test runs each hook and test body in the async
@@ -10,12 +10,12 @@ import { TestScope } from './test-run.js';
 // declare them with this module's `test`/`it` (and hooks), which run each
 // body in its own test's scope (docs/runners/node-test.md).
 
-const scopes = new WeakMap<TestContext, TestScope>();
+const scopes = new WeakMap<TestContext, TestRun>();
 
 nodeTest.beforeEach((context) => {
   if (!('after' in context)) return; // a suite, not a test
   const t = context;
-  const scoped = TestScope.open({ global: true });
+  const scoped = TestRun.open({ global: true });
   scopes.set(t, scoped);
   // `t.after` hooks run last, after every afterEach hook: they still see the mocks.
   t.after(() => {

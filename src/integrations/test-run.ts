@@ -1,4 +1,4 @@
-import * as own from '../index.js';
+import * as pook from '../index.js';
 import type { Engine, PookScope } from '../index.js';
 
 // What every runner integration does around one test: open a `use()` scope
@@ -6,8 +6,8 @@ import type { Engine, PookScope } from '../index.js';
 // hooks and body in it, then check the scope's engine and fail the test with
 // pook's report. Each runner file only adapts this to its own hooks.
 // Integrations use pook's public surface only: '../index.js' becomes 'pook'
-// in the build (tsup.config.ts), and the copy of pook they drive is the one
-// the tests loaded (src/copies.ts).
+// in the build (tsup.config.ts), so they drive the one pook of the process,
+// whichever module system loaded it.
 
 /** Options of the runner integrations: `configure()` of `pook/vitest`, `pook/jest`, `pook/node-test` and `pook/mocha`. */
 export interface PookTestOptions {
@@ -27,38 +27,13 @@ export interface PookTestOptions {
 
 type Settings = { -readonly [K in keyof PookTestOptions]-?: boolean };
 
-/** The scope functions of a copy of pook (src/copies.ts). */
-interface Copy {
-  readonly use: typeof own.use;
-  readonly engine: typeof own.engine;
-}
-
-/**
- * The copy of pook the tests use. A runner may load this integration as
- * CommonJS while the test files import pook as an ES module (Mocha requires
- * `--require` plugins): then two copies are registered, and the tests' copy
- * is the one loaded last, since test files load after the runner's plugins.
- */
-function pook(): Copy {
-  return (globalThis as { [key: symbol]: Copy[] | undefined })[Symbol.for('pook.copies')]?.at(-1) ?? own;
-}
-
 const KEYS: ReadonlyArray<keyof PookTestOptions> = ['failOnPending', 'failOnUnmatched', 'network'];
 
-/**
- * The defaults, and each running test's settings by its engine (how
- * `configure()` inside a test finds them). Shared through a global symbol by
- * every copy of the integrations: a test file may import `configure` from
- * the ES module build while the runner loaded the CommonJS one.
- */
-interface Shared {
-  defaults: Settings;
-  readonly running: WeakMap<object, { settings: Settings }>;
-}
-const shared: Shared = ((globalThis as { [key: symbol]: Shared | undefined })[Symbol.for('pook.integrations')] ??= {
+/** The defaults, and each running test's settings by its engine (how `configure()` inside a test finds them). */
+const shared: { defaults: Settings; readonly running: WeakMap<object, { settings: Settings }> } = {
   defaults: { failOnPending: true, failOnUnmatched: true, network: false },
   running: new WeakMap(),
-});
+};
 
 function merge(base: Settings, options: PookTestOptions): Settings {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError('pook: configure() expects an options object.');
@@ -88,13 +63,13 @@ function merge(base: Settings, options: PookTestOptions): Settings {
  * ```
  */
 export function configure(options: PookTestOptions): void {
-  const test = shared.running.get(pook().engine());
+  const test = shared.running.get(pook.engine());
   if (test === undefined) shared.defaults = merge(shared.defaults, options);
   else test.settings = merge(test.settings, options);
 }
 
 /** How a runner opens the scope of one test. */
-export interface TestScopeOptions {
+export interface TestRunOptions {
   /**
    * Make the scope global as well (`use({ global: true })`): code in no scope
    * uses it. For a test that runs alone, in a runner that loses the async
@@ -104,7 +79,7 @@ export interface TestScopeOptions {
 }
 
 /** The scope of one running test, and the checks that end it. */
-export class TestScope {
+export class TestRun {
   /** The engine of the test's scope. */
   readonly engine: Engine;
   /** The options in force for this test: the defaults when it started, then its own `configure()` calls. */
@@ -123,10 +98,10 @@ export class TestScope {
    * `use()` makes it current for the calling hook (which some runners carry
    * on to the test) and, with `global`, for code in no scope.
    */
-  static open(options: TestScopeOptions): TestScope {
+  static open(options: TestRunOptions): TestRun {
     const settings = shared.defaults;
-    const scope = pook().use({ network: settings.network, global: options.global });
-    return new TestScope(scope.engine, settings, scope);
+    const scope = pook.use({ network: settings.network, global: options.global });
+    return new TestRun(scope.engine, settings, scope);
   }
 
   /**
@@ -138,11 +113,11 @@ export class TestScope {
    * @param test - runs the test (and whatever hooks the runner runs with it)
    * @param options - whether the scope is global too, and how to tell that the test already failed
    */
-  static async around(test: () => unknown, options: TestScopeOptions & { readonly failed?: () => boolean }): Promise<void> {
+  static async around(test: () => unknown, options: TestRunOptions & { readonly failed?: () => boolean }): Promise<void> {
     const settings = shared.defaults;
-    await pook().use(
+    await pook.use(
       async (scoped) => {
-        const own = new TestScope(scoped, settings, undefined);
+        const own = new TestRun(scoped, settings, undefined);
         await test();
         if (options.failed?.() === true) return;
         const error = own.verify();
@@ -190,7 +165,7 @@ function collect(errors: Error[], assertion: () => void): void {
  * callback (`done`) tests, keeps `this` and the function's arity (runners
  * read `fn.length` to spot callback tests).
  */
-export function checkedTest<F extends (...args: never[]) => unknown>(fn: F, scopeOf: () => TestScope | undefined): F {
+export function checkedTest<F extends (...args: never[]) => unknown>(fn: F, scopeOf: () => TestRun | undefined): F {
   const verify = (): Error | undefined => scopeOf()?.verify();
   const call = fn as unknown as (this: unknown, ...args: unknown[]) => unknown;
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {

@@ -1,5 +1,5 @@
 import { aroundEach } from 'vitest';
-import { TestScope } from './test-run.js';
+import { TestRun } from './test-run.js';
 
 // `setupFiles: ['pook/vitest']`. aroundEach wraps beforeEach, the test,
 // afterEach and onTestFinished, so they all run in the test's own scope (its
@@ -8,7 +8,7 @@ import { TestScope } from './test-run.js';
 // Concurrent tests get async-context scopes only (docs/runners/vitest.md).
 
 aroundEach(async (runTest, context) => {
-  await TestScope.around(runTest, {
+  await TestRun.around(runTest, {
     global: context.task.concurrent !== true,
     failed: () => context.task.result?.state === 'fail',
   });

@@ -56,6 +56,20 @@ describe('built package', () => {
       restored: true,
     });
   });
+
+  it('one pook per process: activated through import, disabled through require, every global is the original again', () => {
+    expect(run('one-state.mjs')).toEqual({
+      sameEngine: true,
+      sameClasses: true,
+      activeThroughRequire: true,
+      patched: true,
+      body: [{ id: 1 }],
+      blocked: 'true / true',
+      doneThroughImport: true,
+      activeAfter: false,
+      restored: true,
+    });
+  });
 });
 
 // A consumer project with the package installed (a symlink in node_modules),
