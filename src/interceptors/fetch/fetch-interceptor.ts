@@ -3,10 +3,10 @@ import { PookError } from '../../core/errors/pook-error.js';
 import type { Interceptor, Outcome, RequestHandler } from '../../core/interceptor.js';
 import { adoptRequest, PookRequest, requestHeaders, type HeaderRecipe } from '../../core/pook-request.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
-import { inPassthroughScope } from '../shared/passthrough-guard.js';
+import { runInPassthrough } from '../shared/passthrough-guard.js';
 import { decodeBody, encodeResponse } from '../shared/content-encoding.js';
 import { fetchedResponse } from './fetched-response.js';
-import { patch } from '../shared/property-patch.js';
+import { PatchSet } from '../shared/patch-set.js';
 
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
@@ -211,8 +211,8 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
     for (;;) {
       if (outcome.type === 'passthrough') {
         // The undici layer below must not decide this request again.
-        const { result, scope } = inPassthroughScope(() => realFetch(request, realInit));
-        return result.finally(() => (scope.open = false));
+        const { result, context } = runInPassthrough(() => realFetch(request, realInit));
+        return result.finally(() => (context.open = false));
       }
       if (outcome.type === 'error') {
         if (request.signal.aborted) throw request.signal.reason;
@@ -266,17 +266,16 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
  */
 export class FetchInterceptor implements Interceptor {
   readonly name = 'fetch';
-  #restore: (() => void) | undefined;
+  readonly #patches = new PatchSet();
 
   /** Replaces `globalThis.fetch`. Idempotent. */
   activate(engine: RequestHandler): void {
-    if (this.#restore !== undefined || typeof globalThis.fetch !== 'function') return;
-    this.#restore = patch<typeof fetch>(globalThis, 'fetch', (realFetch) => createFetch(engine, realFetch));
+    if (typeof globalThis.fetch !== 'function' || !this.#patches.begin()) return;
+    this.#patches.patch<typeof fetch>(globalThis, 'fetch', (realFetch) => createFetch(engine, realFetch));
   }
 
   /** Puts the original `globalThis.fetch` back. Idempotent. */
   disable(): void {
-    this.#restore?.();
-    this.#restore = undefined;
+    this.#patches.restore();
   }
 }

@@ -5,7 +5,7 @@ import { builtin } from '../../core/builtin.js';
 import { isBypassed } from '../shared/passthrough-guard.js';
 import { AgentCache } from './agent-cache.js';
 import { startExchange, type AgentRequestOptions } from './exchange.js';
-import { patch } from '../shared/property-patch.js';
+import { PatchSet } from '../shared/patch-set.js';
 
 type RequestFunction = typeof http.request;
 
@@ -74,16 +74,16 @@ function withAgent(args: unknown[], agents: AgentCache, module: typeof http | ty
  */
 export class HttpInterceptor implements Interceptor {
   readonly name = 'http';
-  #restores: Array<() => void> = [];
+  readonly #patches = new PatchSet();
 
   /** Patches `http.request/get`, `https.request/get`, `http.ClientRequest` and `http.Agent.prototype.addRequest`. Idempotent. */
   activate(engine: RequestHandler): void {
-    if (this.#restores.length > 0) return;
+    if (!this.#patches.begin()) return;
     const agents = new AgentCache(engine);
     // A wrapper that outlives its patch (someone else re-synced the builtin
     // ESM exports while it was installed) lets every call through.
     const state = { live: true };
-    this.#restores.push(() => (state.live = false));
+    this.#patches.onRestore(() => (state.live = false));
     const passes = (): boolean => !state.live || isBypassed();
     // Pook agents override addRequest, so a request is never taken twice.
     let original!: AddRequest; // the real one, set by patch() below
@@ -95,31 +95,27 @@ export class HttpInterceptor implements Interceptor {
       const protocol = (this as { protocol?: string }).protocol === 'https:' ? 'https:' : 'http:';
       startExchange(engine, req, options, protocol, this);
     } as AddRequest;
-    this.#restores.push(patch<AddRequest>(httpModule.Agent.prototype, 'addRequest', (real) => ((original = real), addRequest)));
+    this.#patches.patch<AddRequest>(httpModule.Agent.prototype, 'addRequest', (real) => ((original = real), addRequest));
     // node:https (with tls and crypto) is loaded here, on activation, not on import.
     for (const module of [httpModule, builtin<typeof https>('node:https')]) {
       for (const key of ['request', 'get'] as const) {
-        this.#restores.push(
-          patch<RequestFunction>(module, key, (original) => function pookRequest(this: unknown, ...args: unknown[]) {
-            // A request an upper layer (fetch, XHR) already let through goes out as it is.
-            return (original as (...a: unknown[]) => http.ClientRequest).apply(this, passes() ? args : withAgent(args, agents, module, addRequest));
-          } as RequestFunction),
-        );
+        this.#patches.patch<RequestFunction>(module, key, (original) => function pookRequest(this: unknown, ...args: unknown[]) {
+          // A request an upper layer (fetch, XHR) already let through goes out as it is.
+          return (original as (...a: unknown[]) => http.ClientRequest).apply(this, passes() ? args : withAgent(args, agents, module, addRequest));
+        } as RequestFunction);
       }
     }
-    this.#restores.push(
-      patch<typeof http.ClientRequest>(httpModule, 'ClientRequest', (Original) => {
-        function ClientRequest(...args: unknown[]): http.ClientRequest {
-          return new (Original as new (...a: unknown[]) => http.ClientRequest)(...(passes() ? args : withAgent(args, agents, httpModule, addRequest)));
-        }
-        ClientRequest.prototype = Original.prototype;
-        return ClientRequest as unknown as typeof http.ClientRequest;
-      }),
-    );
+    this.#patches.patch<typeof http.ClientRequest>(httpModule, 'ClientRequest', (Original) => {
+      function ClientRequest(...args: unknown[]): http.ClientRequest {
+        return new (Original as new (...a: unknown[]) => http.ClientRequest)(...(passes() ? args : withAgent(args, agents, httpModule, addRequest)));
+      }
+      ClientRequest.prototype = Original.prototype;
+      return ClientRequest as unknown as typeof http.ClientRequest;
+    });
   }
 
   /** Restores every patched function exactly. Idempotent. */
   disable(): void {
-    for (const restore of this.#restores.splice(0).reverse()) restore();
+    this.#patches.restore();
   }
 }

@@ -12,22 +12,22 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * Top-level interceptors ignore it (each new fetch or XHR is decided), so a
  * request the user starts from a callback is still decided.
  */
-export interface PassthroughScope {
+export interface PassthroughContext {
   open: boolean;
 }
 
-const scopes = new AsyncLocalStorage<PassthroughScope>();
+const contexts = new AsyncLocalStorage<PassthroughContext>();
 const decided = new WeakSet<object>();
 let depth = 0;
 
 /**
  * Runs `fn` (the real client call of a request the engine let through) in
- * a passthrough scope: the layers below see {@link isBypassed} in every
- * continuation of it. Returns the scope, to close it when the request ends.
+ * a passthrough context: the layers below see {@link isBypassed} in every
+ * continuation of it. Returns the context, to close it when the request ends.
  */
-export function inPassthroughScope<T>(fn: () => T): { result: T; scope: PassthroughScope } {
-  const scope: PassthroughScope = { open: true };
-  return { result: scopes.run(scope, fn), scope };
+export function runInPassthrough<T>(fn: () => T): { result: T; context: PassthroughContext } {
+  const context: PassthroughContext = { open: true };
+  return { result: contexts.run(context, fn), context };
 }
 
 /**
@@ -59,5 +59,5 @@ export function runBypassed<T>(fn: () => T): T {
 export function isBypassed(opts?: object): boolean {
   if (depth > 0) return true;
   if (opts !== undefined && decided.has(opts)) return true;
-  return scopes.getStore()?.open === true;
+  return contexts.getStore()?.open === true;
 }

@@ -1,7 +1,7 @@
 import type { Interceptor, RequestHandler } from '../../core/interceptor.js';
 import { isBypassed, runDecided } from '../shared/passthrough-guard.js';
-import { patch } from '../shared/property-patch.js';
-import { undiciCopies, type UndiciModule } from './undici-modules.js';
+import { PatchSet } from '../shared/patch-set.js';
+import { watchUndiciModules, type UndiciModule } from './undici-modules.js';
 import { HandlerDriver, type DispatchHandler } from './handler-driver.js';
 import { readDispatch, type DispatchOptions } from './dispatch-request.js';
 
@@ -88,21 +88,19 @@ function dispatcherBase(prototype: object | null): object | undefined {
  */
 export class UndiciInterceptor implements Interceptor {
   readonly name = 'undici';
-  #restores: Array<() => void> = [];
-  #patched = new Set<object>();
-  #active = false;
+  readonly #patches = new PatchSet();
+  readonly #patched = new Set<object>();
 
   /** Patches the global dispatcher slots and the dispatch of every undici copy. Idempotent. */
   activate(engine: RequestHandler): void {
-    if (this.#active) return;
-    this.#active = true;
+    if (!this.#patches.begin()) return;
+    this.#patches.onRestore(() => this.#patched.clear());
     // Node loads its bundled undici (and fills the slots) on first use of a web global.
     void globalThis.Headers;
     for (const slot of GLOBAL_DISPATCHERS) {
       const current = (globalThis as Record<symbol, unknown>)[slot];
       if (current === null || typeof current !== 'object') continue;
-      this.#restores.push(
-        patch<object>(globalThis, slot, (dispatcher) => {
+      this.#patches.patch<object>(globalThis, slot, (dispatcher) => {
           const dispatch = pookDispatch(engine, (dispatcher as { dispatch: Dispatch }).dispatch);
           return new Proxy(dispatcher, {
             get(target, key) {
@@ -111,16 +109,15 @@ export class UndiciInterceptor implements Interceptor {
               return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
             },
           });
-        }),
-      );
+      });
       this.#patchPrototype(engine, dispatcherBase(current));
     }
     // Every copy of the undici package, loaded before or while pook is active.
-    this.#restores.push(undiciCopies((copy) => this.#patchModule(engine, copy)));
+    this.#patches.onRestore(watchUndiciModules((module) => this.#patchModule(engine, module)));
   }
 
   #patchModule(engine: RequestHandler, undici: UndiciModule | null | undefined): void {
-    if (!this.#active || undici === null || typeof undici !== 'object') return;
+    if (!this.#patches.active || undici === null || typeof undici !== 'object') return;
     this.#patchPrototype(engine, dispatcherBase(undici.Agent?.prototype ?? null));
     this.#patchPrototype(engine, dispatcherBase(undici.Client?.prototype ?? null));
   }
@@ -128,13 +125,11 @@ export class UndiciInterceptor implements Interceptor {
   #patchPrototype(engine: RequestHandler, prototype: object | undefined): void {
     if (prototype === undefined || this.#patched.has(prototype)) return;
     this.#patched.add(prototype);
-    this.#restores.push(patch<Dispatch>(prototype, 'dispatch', (original) => pookDispatch(engine, original)));
+    this.#patches.patch<Dispatch>(prototype, 'dispatch', (original) => pookDispatch(engine, original));
   }
 
   /** Restores the slots and every patched `dispatch`. Idempotent. */
   disable(): void {
-    this.#active = false;
-    for (const restore of this.#restores.splice(0).reverse()) restore();
-    this.#patched.clear();
+    this.#patches.restore();
   }
 }

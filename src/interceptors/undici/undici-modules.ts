@@ -2,13 +2,13 @@ import Module, { createRequire } from 'node:module';
 import { builtin } from '../../core/builtin.js';
 import { patch } from '../shared/property-patch.js';
 
-/** What pook needs of a copy of the undici package: its dispatcher classes. */
+/** What pook needs of a module of the undici package: its dispatcher classes. */
 export interface UndiciModule {
   readonly Agent?: { prototype: object };
   readonly Client?: { prototype: object };
 }
 
-type Listener = (copy: UndiciModule) => void;
+type Listener = (module: UndiciModule) => void;
 
 /** Whether a module request or file name is the undici package's entry point. */
 function isUndici(request: string): boolean {
@@ -19,17 +19,17 @@ function isModule(value: unknown): value is UndiciModule {
   return value !== null && typeof value === 'object';
 }
 
-// Every copy seen so far, and who wants to hear of the next ones.
-const copies = new Set<UndiciModule>();
+// Every module seen so far, and who wants to hear of the next ones.
+const modules = new Set<UndiciModule>();
 const listeners = new Set<Listener>();
 // Whether Node reports every require() (the `module.require` tracing channel,
 // Node 22 and later): undefined until first asked.
 let watching: boolean | undefined;
 
-function found(copy: unknown): void {
-  if (!isModule(copy) || copies.has(copy)) return;
-  copies.add(copy);
-  for (const listener of listeners) listener(copy);
+function found(module: unknown): void {
+  if (!isModule(module) || modules.has(module)) return;
+  modules.add(module);
+  for (const listener of listeners) listener(module);
 }
 
 function scanCache(): void {
@@ -68,11 +68,11 @@ function watch(): boolean {
 }
 
 /**
- * Every copy of the undici package loaded in the process, and those loaded
+ * Every module of the undici package loaded in the process, and those loaded
  * from now on, handed to `listener` as they load, until the returned
  * function is called.
  *
- * Where Node reports every require (Node 22 and later), the copies are
+ * Where Node reports every require (Node 22 and later), the modules are
  * known once and for all: `Module._cache` is read on the first call only,
  * and nothing is patched, so activation costs the same with 10 or 10,000
  * modules loaded (reading the cache took about 150 µs per activation with
@@ -81,15 +81,15 @@ function watch(): boolean {
  *
  * @example
  * ```ts
- * const stop = undiciCopies((copy) => patchDispatchers(copy));
+ * const stop = watchUndiciModules((module) => patchDispatchers(module));
  * stop(); // no more calls, and Module._load as it was
  * ```
  */
-export function undiciCopies(listener: Listener): () => void {
+export function watchUndiciModules(listener: Listener): () => void {
   // Read the cache the first time, and every time where Node reports no requires.
   const first = watching === undefined;
   if (!watch() || first) scanCache();
-  for (const copy of copies) listener(copy);
+  for (const module of modules) listener(module);
   listeners.add(listener);
   if (watching === true) return () => void listeners.delete(listener);
   type Load = (request: string, ...rest: unknown[]) => unknown;
