@@ -1,4 +1,5 @@
-import type { Engine, InterceptorHost } from '../engine/engine.js';
+import type { Engine } from '../engine/engine.js';
+import type { InterceptorHost } from '../engine/interceptor-set.js';
 import type { Interceptor, Outcome, RequestHandler } from '../core/interceptor.js';
 import type { PookRequest } from '../core/pook-request.js';
 
@@ -29,7 +30,7 @@ export class RequestRouter implements InterceptorHost {
   /** The installed interceptor of each name. */
   readonly #carriers = new Map<string, Interceptor>();
   /** What each active engine asked to have installed. */
-  readonly #installed = new Map<Engine, Set<Interceptor>>();
+  readonly #installed = new Map<RequestHandler, Set<Interceptor>>();
   readonly #handlers = new Map<string, RequestHandler>();
 
   /** @param resolve - the engine of the current async context (called at request time) */
@@ -37,7 +38,7 @@ export class RequestRouter implements InterceptorHost {
     this.#resolve = resolve;
   }
 
-  install(engine: Engine, interceptor: Interceptor): void {
+  install(engine: RequestHandler, interceptor: Interceptor): void {
     let wanted = this.#installed.get(engine);
     if (wanted === undefined) this.#installed.set(engine, (wanted = new Set()));
     wanted.add(interceptor);
@@ -46,7 +47,7 @@ export class RequestRouter implements InterceptorHost {
     this.#carriers.set(interceptor.name, interceptor);
   }
 
-  uninstall(engine: Engine, interceptor: Interceptor): void {
+  uninstall(engine: RequestHandler, interceptor: Interceptor): void {
     const wanted = this.#installed.get(engine);
     if (wanted === undefined || !wanted.delete(interceptor)) return;
     if (wanted.size === 0) this.#installed.delete(engine);

@@ -3,6 +3,7 @@ import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.
 import type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from '../core/interceptor.js';
 import type { PookRequest } from '../core/pook-request.js';
 import { EngineEvents, type EngineEventName, type EngineListener } from './engine-events.js';
+import { InterceptorSet, type InterceptorHost } from './interceptor-set.js';
 import type { PookNoMatchesError } from './errors/no-matches-error.js';
 import { Mock, adoptMock, routeKeyOf } from './mock.js';
 import { MockIndex } from './mock-index.js';
@@ -15,31 +16,12 @@ export type EngineFilter = (request: PookRequest, engine: Engine) => boolean;
 /** Engine-level mapper: returns the request every mock then sees. */
 export type EngineMapper = (request: PookRequest, engine: Engine) => PookRequest;
 
-/**
- * Installs an engine's interceptors. A standalone engine activates them
- * itself, as their handler; the engines of the module API (the global engine
- * and every `use()` scope) share one installed layer through the router,
- * which sends each request to the engine of its async context
- * (docs/scopes.md).
- */
-export interface InterceptorHost {
-  /** Puts the interceptor to work for the engine (called while the engine activates). */
-  install(engine: Engine, interceptor: Interceptor): void;
-  /** Stops the interceptor working for the engine; idempotent. */
-  uninstall(engine: Engine, interceptor: Interceptor): void;
-}
-
-const DIRECT: InterceptorHost = {
-  install: (engine, interceptor) => interceptor.activate(engine),
-  uninstall: (_engine, interceptor) => interceptor.disable(),
-};
-
 let setHost: (engine: Engine, host: InterceptorHost) => void;
 let setReusable: (engine: Engine, reusable: () => boolean) => void;
 
 /**
  * Makes `host` install the engine's interceptors from now on. Internal: the
- * module API hosts its engines on the router before activating them.
+ * module API hosts its engines on the request router before activating them.
  */
 export function hostEngine(engine: Engine, host: InterceptorHost): void {
   setHost(engine, host);
@@ -111,13 +93,7 @@ export class Engine implements RequestHandler {
   readonly #passedThrough = new WeakSet<PookRequest>();
   #filters: EngineFilter[] = [];
   #mappers: EngineMapper[] = [];
-  #interceptors: Interceptor[] = [];
-  #factory: InterceptorFactory | undefined;
-  #active = false;
-  #host: InterceptorHost = DIRECT;
-  /** The interceptors are exactly what the factory last built (none added, removed or replaced since). */
-  #pristine = false;
-  #reusable: () => boolean = () => false;
+  readonly #interceptors: InterceptorSet;
   readonly #network = new NetworkPolicy();
   readonly #events = new EngineEvents();
   #candidateLimit = 3;
@@ -128,23 +104,14 @@ export class Engine implements RequestHandler {
   debug = false;
 
   static {
-    setHost = (engine, host) => {
-      if (engine.#active) throw new Error('pook: an active engine cannot change how its interceptors are installed.');
-      engine.#host = host;
-    };
-    setReusable = (engine, reusable) => {
-      engine.#reusable = reusable;
-    };
+    setHost = (engine, host) => engine.#interceptors.useHost(host);
+    setReusable = (engine, reusable) => engine.#interceptors.reuseWhile(reusable);
   }
 
   /** @param options - interceptors, initial networking mode and history limit */
   constructor(options: EngineOptions = {}) {
     if (options.historyLimit !== undefined) this.historyLimit = options.historyLimit;
-    this.#factory = options.interceptors;
-    if (this.#factory) {
-      this.#interceptors = [...this.#factory()];
-      this.#pristine = true;
-    }
+    this.#interceptors = new InterceptorSet(this, options.interceptors);
     if (options.network) this.#network.enable();
   }
 
@@ -328,26 +295,22 @@ export class Engine implements RequestHandler {
 
   /** Whether the engine is intercepting. */
   get active(): boolean {
-    return this.#active;
+    return this.#interceptors.active;
   }
 
   /** The interceptors of this engine. */
   get interceptors(): readonly Interceptor[] {
-    return this.#interceptors;
+    return this.#interceptors.list;
   }
 
   /** Starts intercepting. Idempotent. */
   activate(): void {
-    if (this.#active) return;
-    this.#active = true;
-    for (const interceptor of this.#interceptors) this.#host.install(this, interceptor);
+    this.#interceptors.activate();
   }
 
   /** Stops intercepting and restores every patched global. Mocks are kept. Idempotent. */
   disable(): void {
-    if (!this.#active) return;
-    this.#active = false;
-    for (const interceptor of [...this.#interceptors].reverse()) this.#host.uninstall(this, interceptor);
+    this.#interceptors.disable();
   }
 
   /**
@@ -359,26 +322,18 @@ export class Engine implements RequestHandler {
       if (typeof interceptor?.activate !== 'function' || typeof interceptor.disable !== 'function' || typeof interceptor.name !== 'string') {
         throw new PookInvalidArgumentError('interceptor', `expected { name, activate(engine), disable() }, got ${describe(interceptor)}`);
       }
-      this.#interceptors.push(interceptor);
-      this.#pristine = false;
-      if (this.#active) this.#host.install(this, interceptor);
+      this.#interceptors.add(interceptor);
     }
   }
 
   /** Disables and removes the interceptor of that name; returns whether one was removed. */
   removeInterceptor(name: string): boolean {
-    const index = this.#interceptors.findIndex((interceptor) => interceptor.name === name);
-    if (index === -1) return false;
-    const [removed] = this.#interceptors.splice(index, 1);
-    this.#pristine = false;
-    this.#host.uninstall(this, removed!);
-    return true;
+    return this.#interceptors.remove(name);
   }
 
   /** Disables and removes every interceptor. */
   flushInterceptors(): void {
-    this.#pristine = false;
-    for (const interceptor of this.#interceptors.splice(0).reverse()) this.#host.uninstall(this, interceptor);
+    this.#interceptors.flush();
   }
 
   /**
@@ -387,13 +342,7 @@ export class Engine implements RequestHandler {
    */
   setInterceptorFactory(factory: InterceptorFactory): void {
     assertFunction('setMockEngine', factory);
-    this.#factory = factory;
-    const next = [...factory()];
-    const wasActive = this.#active;
-    for (const interceptor of next) if (wasActive) this.#host.install(this, interceptor);
-    for (const interceptor of this.#interceptors.reverse()) this.#host.uninstall(this, interceptor);
-    this.#interceptors = next;
-    this.#pristine = true;
+    this.#interceptors.useFactory(factory);
   }
 
   /**
@@ -411,7 +360,7 @@ export class Engine implements RequestHandler {
     this.#filters = [];
     this.#mappers = [];
     this.#network.flush();
-    if (this.#factory && !(this.#pristine && this.#reusable())) this.setInterceptorFactory(this.#factory);
+    this.#interceptors.rebuild();
   }
 
   // ── matching ─────────────────────────────────────────────────────────

@@ -16,12 +16,13 @@ import { PathMatcher } from '../matchers/path.js';
 import { ParamExistsMatcher, ParamMatcher, type ParamValue } from '../matchers/query.js';
 import { UrlMatcher } from '../matchers/url.js';
 import { XmlMatcher } from '../matchers/xml.js';
-import { connectionFailure, isNetworkErrorCode, type NetworkErrorCode } from './connection-failure.js';
+import { isNetworkErrorCode } from './connection-failure.js';
 import { DefinitionSite, type SourceLocation } from './definition-site.js';
 import { Expectations } from './expectations.js';
 import { MockHistory } from './mock-history.js';
 import type { MockOptionsOf } from './mock-options.js';
-import { PookResponse, assertStatus, resolveDynamicReply, type BodyInit, type DynamicReply } from './pook-response.js';
+import { MockAnswer } from './mock-answer.js';
+import { assertStatus, type BodyInit, type DynamicReply, type PookResponse } from './pook-response.js';
 
 /** `fn(request, mock)`: returning false makes this mock skip the request silently. */
 export type MockFilter = (request: PookRequest, mock: Mock) => boolean;
@@ -144,12 +145,9 @@ export class Mock {
   readonly #mappers: MockMapper[] = [];
   readonly #callbacks: MockCallback[] = [];
   readonly #history = new MockHistory();
-  readonly #response: PookResponse<this> = new PookResponse(this);
-  #replyFn: ReplyFunction | undefined;
+  readonly #answer: MockAnswer<this> = new MockAnswer(this);
   #times = 1;
   #persist = false;
-  #delay = 0;
-  #error: Error | NetworkErrorCode | undefined;
   #method = '*';
   #url = '*';
   readonly #site: DefinitionSite;
@@ -436,7 +434,7 @@ export class Mock {
    */
   delay(ms: number): this {
     assertInteger('delay', ms, 0);
-    this.#delay = ms;
+    this.#answer.delay = ms;
     return this;
   }
 
@@ -447,9 +445,9 @@ export class Mock {
    * @example `pook.get(url).error('ECONNREFUSED')`, `pook.get(url).error('connection reset')`
    */
   error(error: Error | string): this {
-    if (isNetworkErrorCode(error)) this.#error = error;
-    else if (typeof error === 'string') this.#error = new Error(error);
-    else if (error instanceof Error) this.#error = error;
+    if (isNetworkErrorCode(error)) this.#answer.failWith(error);
+    else if (typeof error === 'string') this.#answer.failWith(new Error(error));
+    else if (error instanceof Error) this.#answer.failWith(error);
     else throw new PookInvalidArgumentError('error', `expected an Error or a string, got ${describe(error)}`);
     return this;
   }
@@ -463,17 +461,17 @@ export class Mock {
   reply(fn: ReplyFunction): this;
   reply(arg: number | ReplyFunction = 200): PookResponse<this> | this {
     if (typeof arg === 'function') {
-      this.#replyFn = arg;
+      this.#answer.replyWith(arg);
       return this;
     }
     assertStatus('reply', arg);
-    this.#replyFn = undefined; // the last reply() wins, as with every other setter
-    return this.#response.status(arg);
+    this.#answer.replyWith(undefined); // the last reply() wins, as with every other setter
+    return this.#answer.response.status(arg);
   }
 
   /** The response definition (same object as `reply()` returns). */
   get response(): PookResponse<this> {
-    return this.#response;
+    return this.#answer.response;
   }
 
   // ── state ────────────────────────────────────────────────────────────
@@ -494,7 +492,7 @@ export class Mock {
 
   /** The configured delay in ms. */
   get delayMs(): number {
-    return this.#delay;
+    return this.#answer.delay;
   }
 
   /** Whether the mock is persistent. */
@@ -644,7 +642,7 @@ export class Mock {
    * @param request - the matched request
    */
   async respond(request: PookRequest): Promise<ResolvedResponse> {
-    return this.respondNow() ?? this.#respondLater(request);
+    return this.#answer.now() ?? this.#answer.later(request, this);
   }
 
   /**
@@ -654,13 +652,7 @@ export class Mock {
    * request.
    */
   respondNow(): ResolvedResponse | undefined {
-    return this.#error === undefined && this.#replyFn === undefined ? this.#response.resolve() : undefined;
-  }
-
-  async #respondLater(request: PookRequest): Promise<ResolvedResponse> {
-    if (this.#error !== undefined) throw typeof this.#error === 'string' ? connectionFailure(this.#error, request.url) : this.#error;
-    if (this.#replyFn !== undefined) return resolveDynamicReply(await this.#replyFn(request, this));
-    return this.#response.resolve();
+    return this.#answer.now();
   }
 
   /** An expired mock may be live again: its indexes put it back in its place. */
