@@ -18,7 +18,7 @@ export interface ConfigureOptions {
   /**
    * Whether each new mock records where it was defined (`mock.definedAt`,
    * the `file:line` of no-match and pending-mock reports). On by default.
-   * Recording costs about 3–5 µs per mock, most of a mock's definition:
+   * Recording is most of what defining a mock costs (docs/performance.md):
    * turn it off when mocks are made in bulk by a loader (a replayed
    * recording, thousands of generated mocks), whose sites would all be the
    * loader's line anyway. Applies to every engine; mocks keep what they got.

@@ -2,7 +2,7 @@ import * as api from './functions.js';
 import * as classes from './public-classes.js';
 
 // `del` is only the source name of `delete` (a reserved word), not part of the
-// API (SPEC §2: "No other aliases"): the default export leaves it out, as the
+// API (the README lists every function; there are no other aliases): the default export leaves it out, as the
 // named exports do.
 const functions: Omit<typeof api, 'del'> = (({ del: _del, ...rest }: typeof api) => rest)(api);
 

@@ -1,7 +1,7 @@
 import { PookInvalidArgumentError } from './errors/invalid-argument-error.js';
 
 // Argument checks shared by the mock and response definitions: bad input fails
-// where it is written (SPEC §7), with the argument named.
+// where it is written (docs/errors.md), with the argument named.
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 

@@ -24,9 +24,9 @@ const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
 
 /**
  * The UTF-8 bytes of `text`, in a Uint8Array of their own. For short text
- * (mock bodies, request bodies) `TextEncoder.encode` costs ~700 ns whatever
+ * (mock bodies, request bodies) `TextEncoder.encode` costs the same whatever
  * the length, as it allocates its buffer outside the heap; copying out of
- * Node's Buffer pool costs ~100 ns (docs/performance.md).
+ * Node's Buffer pool costs several times less (docs/performance.md).
  */
 export function utf8(text: string): Uint8Array {
   return NodeBuffer !== undefined && text.length < 4096 ? new Uint8Array(NodeBuffer.from(text, 'utf8')) : encoder.encode(text);

@@ -23,18 +23,18 @@ export interface PookRequestInit {
 const decoder = new TextDecoder();
 const unset = Symbol('unset');
 
-// A request is immutable (SPEC §5), so its headers refuse changes once built:
+// A request is immutable (README, "Requests"), so its headers refuse changes once built:
 // a mapper or callback that edited them in place would silently rewrite what
 // other mocks, the history and the no-match report see. The guard is a
 // private field tested with `in`, so the Headers constructor, which could
 // fill the object through these very methods before the field exists, still
-// works; it costs nothing per request, unlike the WeakSet it replaced.
+// works; it costs nothing per request.
 function refuse(): never {
   throw new TypeError('pook: request headers are read-only; use request.with({ headers }) for a modified copy.');
 }
 
 // Defined on first use, not at import: reading the global `Headers` makes
-// Node load its whole fetch implementation, some 8 ms that a process using
+// Node load its whole fetch implementation, which a process using
 // only node:http never needs (cold start, docs/performance.md).
 let ReadonlyHeaders: (new (init: HeadersInit | undefined) => Headers) | undefined;
 let baseSet: Headers['set'];

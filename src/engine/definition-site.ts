@@ -33,7 +33,7 @@ const OWN_DIR = ((): string => {
   }
 })();
 
-// Capturing costs 3–5 µs in a test's real workload (V8 walks the frames
+// Capturing is most of the cost of defining a mock (V8 walks the frames
 // at capture; the text is only formatted when `.stack` is read, which
 // `location` does on demand), more for every frame walked or kept, so the
 // module functions capture first thing, from their own caller, and keep

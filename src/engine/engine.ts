@@ -372,7 +372,7 @@ export class Engine implements RequestHandler {
    */
   match(request: PookRequest): Mock | undefined {
     // Only the mocks filed under the request's method, host and path, plus
-    // those that cannot be filed, merged in registration order (mock-index.ts).
+    // those that cannot be filed, merged in registration order (src/engine/mock-index.ts).
     const limit = this.#historyLimit;
     return this.#index.find(requestRouteKey(request), (mock) => mock.attempt(request, limit));
   }

@@ -671,7 +671,7 @@ type Applier = (mock: Mock, value: never) => void;
 const list = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? value : [value as T]);
 
 // One entry per options key: the same validation as the DSL method, and an
-// unknown key is an error naming it (SPEC §3).
+// unknown key is an error naming it (docs/mocks.md).
 const APPLIERS: Readonly<Record<keyof MockOptions, Applier>> = {
   url: (m, v: string | RegExp) => m.url(v),
   method: (m, v: string) => m.method(v),

@@ -2,8 +2,8 @@
 //
 // A constructed Response has an empty url and type "default"; a fetched one
 // does not. And building a Response over bytes costs a ReadableStream, its
-// controller and a reader at `.json()` (about 3 µs of a 4.3 µs
-// construct-and-read on Node 24; docs/performance.md). A mocked body is
+// controller and a reader at `.json()`: most of what constructing and
+// reading a Response costs (docs/performance.md). A mocked body is
 // already whole in memory, so a FetchedResponse keeps a copy of its bytes
 // and reads them directly when `.json()`, `.text()`, `.arrayBuffer()` or
 // `.bytes()` is the first thing to touch the body. Anything else (`.body`,

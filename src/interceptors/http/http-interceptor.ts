@@ -11,7 +11,7 @@ type RequestFunction = typeof http.request;
 
 // Through getBuiltinModule, not an ESM import: from Node 24 the ESM facade
 // of node:http reads its lazy getters, which load Node's whole fetch
-// implementation (src/builtin.ts).
+// implementation (src/core/builtin.ts).
 const httpModule = builtin<typeof http>('node:http');
 
 type AddRequest = (this: http.Agent, req: http.ClientRequest, options: AgentRequestOptions) => void;

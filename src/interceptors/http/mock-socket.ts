@@ -4,7 +4,7 @@ import net from 'node:net';
  * The socket a mocked `ClientRequest` talks to. The real ClientRequest writes
  * real HTTP/1.1 bytes into it and parses the real bytes pushed back, so every
  * client on node:http sees exactly what a server would send. It never opens
- * a connection and never resolves a name (fail closed, SPEC §6).
+ * a connection and never resolves a name (fail closed, docs/networking.md).
  */
 export class MockSocket extends net.Socket {
   readonly #written: Buffer[] = [];

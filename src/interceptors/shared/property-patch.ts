@@ -1,4 +1,4 @@
-// Every patch returns its own restore function (STYLE). Patches of one
+// Every patch returns its own restore function (docs/architecture.md). Patches of one
 // property stack: each layer sees the true original, and removing any layer,
 // in any order, leaves the property at the layer below — or, when the last
 // layer goes, puts back the original property descriptor exactly.
@@ -41,7 +41,7 @@ export function original<T>(target: object, key: PropertyKey): T {
  * re-synced (`module.syncBuiltinESMExports()` walks every builtin and cost
  * more than the rest of a test's lifecycle): `import { request } from
  * 'node:http'` keeps the original function, and the http interceptor
- * catches its requests at the agent instead (src/interceptors/http.ts).
+ * catches its requests at the agent instead (src/interceptors/http/http-interceptor.ts).
  */
 export function patch<T>(target: object, key: PropertyKey, make: (original: T) => T): () => void {
   let byKey = slots.get(target);

@@ -75,8 +75,8 @@ function watch(): boolean {
  * Where Node reports every require (Node 22 and later), the modules are
  * known once and for all: `Module._cache` is read on the first call only,
  * and nothing is patched, so activation costs the same with 10 or 10,000
- * modules loaded (reading the cache took about 150 µs per activation with
- * 1,000 modules). Elsewhere the cache is read on every call, and
+ * modules loaded (reading the cache grows with every module loaded).
+ * Elsewhere the cache is read on every call, and
  * `Module._load` is patched until the returned function is called.
  *
  * @example
