@@ -25,7 +25,9 @@ if (mode === '--child') {
   const counts = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [0, 100, 1_000, 3_000];
   console.log('| modules loaded | µs per activate() + disable() |\n|---|---|');
   for (const count of counts) {
-    console.log(`| ${count.toLocaleString('en')} | ${execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(count)], { encoding: 'utf8' })} |`);
+    console.log(
+      `| ${count.toLocaleString('en')} | ${execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(count)], { encoding: 'utf8' })} |`,
+    );
   }
   console.log(`\nNode ${process.version}.`);
 }

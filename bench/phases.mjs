@@ -23,7 +23,9 @@ async function child(variant) {
     if (variant.includes('false')) pook.configure({ definitionSites: false });
     lib = {
       activate: () => pook.activate(),
-      define: () => { for (const path of all) pook.get(url(path)).reply(200).json(BODY); },
+      define: () => {
+        for (const path of all) pook.get(url(path)).reply(200).json(BODY);
+      },
       reset: () => pook.reset(),
       disable: () => pook.disable(),
     };
@@ -31,8 +33,13 @@ async function child(variant) {
     const { default: fetchMock } = await import('fetch-mock');
     lib = {
       activate: () => fetchMock.mockGlobal(),
-      define: () => { for (const path of all) fetchMock.route(url(path), { status: 200, body: BODY }, { method: 'get', repeat: 1 }); },
-      reset: () => { fetchMock.removeRoutes(); fetchMock.clearHistory(); },
+      define: () => {
+        for (const path of all) fetchMock.route(url(path), { status: 200, body: BODY }, { method: 'get', repeat: 1 });
+      },
+      reset: () => {
+        fetchMock.removeRoutes();
+        fetchMock.clearHistory();
+      },
       disable: () => fetchMock.unmockGlobal(),
     };
   }
@@ -60,7 +67,8 @@ else {
   const runs = Object.fromEntries(VARIANTS.map((variant) => [variant, []]));
   for (let round = 0; round < ROUNDS; round++) {
     const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]);
-    for (const variant of order) runs[variant].push(JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), variant], { encoding: 'utf8' })));
+    for (const variant of order)
+      runs[variant].push(JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), variant], { encoding: 'utf8' })));
   }
   const fmt = (us) => us.toFixed(1);
   console.log(`| library | ${PHASES.join(' | ')} | total |`);

@@ -92,10 +92,7 @@ function analyse(profile) {
       inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
     }
   });
-  const rows = (map) =>
-    [...map.entries()]
-      .map(([key, us]) => ({ ...info.get(key), us }))
-      .sort((a, b) => b.us - a.us);
+  const rows = (map) => [...map.entries()].map(([key, us]) => ({ ...info.get(key), us })).sort((a, b) => b.us - a.us);
   return { total, self: rows(self), inclusive: rows(inclusive), areas: [...areas.entries()].sort((a, b) => b[1] - a[1]) };
 }
 
@@ -117,7 +114,10 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'pook-profile-'));
 const out = [
   `## CPU profile (${label}): ${new Date().toISOString()}`,
   '',
-  `pook at commit ${commit()}; Node ${process.version}, ${os.cpus()[0]?.model.trim()} ×${os.cpus().length}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}.`,
+  `pook at commit ${commit()}; Node ${process.version}, ${os.cpus()[0]?.model.trim()} ×${os.cpus().length}, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')}.`,
   'V8 sampling profiler, 100 µs interval, over the measured part of each run only (after the warm-up);',
   "pook's frames are mapped from dist/ back to src/ through the build's source map. Self time is spent in",
   'the function itself; inclusive time also counts what it calls. Percentages are of the sampled time.',

@@ -69,7 +69,12 @@ export function targets(report) {
   out.push({
     target: 'memory: flat with history capped',
     met: growth === undefined ? undefined : growth.mode === 'capped' && growth.growth?.flat === true,
-    note: growth === undefined ? undefined : growth.mode === 'capped' ? `capped history: ${growth.growth ? (growth.growth.flat ? 'flat' : 'grows') : 'no result'}` : `capped history: ${growth.modes?.capped ?? 'not available'}`,
+    note:
+      growth === undefined
+        ? undefined
+        : growth.mode === 'capped'
+          ? `capped history: ${growth.growth ? (growth.growth.flat ? 'flat' : 'grows') : 'no result'}`
+          : `capped history: ${growth.modes?.capped ?? 'not available'}`,
   });
   return out;
 }
@@ -125,7 +130,16 @@ function scaleSection(report) {
     '',
   ];
   const peerCols = libs.filter((lib) => lib !== 'floor');
-  const header = ['N', 'library', 'first', 'last', 'last ÷ own N=1', ...(floor ? ['vs floor'] : []), ...peerCols.map((lib) => `vs ${names[lib]}`), 'setup (ms)'];
+  const header = [
+    'N',
+    'library',
+    'first',
+    'last',
+    'last ÷ own N=1',
+    ...(floor ? ['vs floor'] : []),
+    ...peerCols.map((lib) => `vs ${names[lib]}`),
+    'setup (ms)',
+  ];
   out.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`);
   for (const id of ids) {
     const n = Number(id.split('-')[1]).toLocaleString('en-US');
@@ -158,7 +172,13 @@ function coldSection(report) {
   const { libs, names } = columns(report);
   const present = libs.filter((lib) => s.libs[lib]);
   const refs = present.filter((lib) => s.libs[lib].readyMs);
-  const header = ['library', 'ready, ms after process start', 'import + activate + register (ms)', 'spawn to exit (ms)', ...refs.map((lib) => `vs ${names[lib]}`)];
+  const header = [
+    'library',
+    'ready, ms after process start',
+    'import + activate + register (ms)',
+    'spawn to exit (ms)',
+    ...refs.map((lib) => `vs ${names[lib]}`),
+  ];
   const rows = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   for (const lib of present) {
     const cell = s.libs[lib];
@@ -168,7 +188,9 @@ function coldSection(report) {
       continue;
     }
     const t = cell.readyMs.median;
-    rows.push(`| ${[name, us(cell.readyMs), us(cell.libraryMs), us(cell.wallMs), ...refs.map((ref) => (ref === lib ? '1×' : ratio(t, s.libs[ref].readyMs.median)))].join(' | ')} |`);
+    rows.push(
+      `| ${[name, us(cell.readyMs), us(cell.libraryMs), us(cell.wallMs), ...refs.map((ref) => (ref === lib ? '1×' : ratio(t, s.libs[ref].readyMs.median)))].join(' | ')} |`,
+    );
   }
   return [
     `### ${s.title}`,
@@ -275,7 +297,15 @@ export function renderReport(report) {
   }
   const scale = scaleSection(report);
   if (scale) out.push(scale, '');
-  if (s.lifecycle) out.push(`### ${s.lifecycle.title}`, '', 'µs per whole cycle (10 requests). The floor is the 10 requests alone.', '', timingTable(report, s.lifecycle, 'us', 'µs per cycle'), '');
+  if (s.lifecycle)
+    out.push(
+      `### ${s.lifecycle.title}`,
+      '',
+      'µs per whole cycle (10 requests). The floor is the 10 requests alone.',
+      '',
+      timingTable(report, s.lifecycle, 'us', 'µs per cycle'),
+      '',
+    );
   for (const section of [coldSection(report), historySection(report), growthSection(report)]) if (section) out.push(section, '');
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -326,16 +356,18 @@ export function renderSummary(report) {
     });
     rows.push(`| ${[label, `${sig(pook)} ${unit}`, ...versus].join(' | ')} |`);
   }
-  return [
-    `Run of ${m.date}${m.quick ? ' (a quick smoke run: budgets too small for real figures)' : ''}: pook at commit ${m.commit}, Node ${m.node}, ${m.cpu}, ${m.cores} cores, load average (1 min) ${m.loadStart[0]} at the start and ${m.loadEnd[0]} at the end.`,
-    `pook's median of ${m.budgets.rounds} rounds, and how many times as fast as each library pook is in the same run (above 1×: faster; n/a: the library cannot run the scenario).`,
-    '',
-    rows.join('\n'),
-    '',
-    '### Targets (issue 6)',
-    '',
-    targetsTable(report),
-  ].join('\n') + '\n';
+  return (
+    [
+      `Run of ${m.date}${m.quick ? ' (a quick smoke run: budgets too small for real figures)' : ''}: pook at commit ${m.commit}, Node ${m.node}, ${m.cpu}, ${m.cores} cores, load average (1 min) ${m.loadStart[0]} at the start and ${m.loadEnd[0]} at the end.`,
+      `pook's median of ${m.budgets.rounds} rounds, and how many times as fast as each library pook is in the same run (above 1×: faster; n/a: the library cannot run the scenario).`,
+      '',
+      rows.join('\n'),
+      '',
+      '### Targets (issue 6)',
+      '',
+      targetsTable(report),
+    ].join('\n') + '\n'
+  );
 }
 
 /**

@@ -21,8 +21,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasMarkers, renderReport, renderSummary, spliceDocs } from './report.mjs';
 import { parseFlags } from './args.mjs';
+import { hasMarkers, renderReport, renderSummary, spliceDocs } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -57,7 +57,13 @@ function scenarios(b) {
   const timing = (id, title, scenario, params, extra = {}) => ({ id, title, kind: 'timing', scenario, params, unit: 'request', ...extra });
   return [
     timing('fetch', '`await fetch(url)` + `res.json()`, one persistent mock', 'request', { client: 'fetch' }, { client: 'fetch' }),
-    timing('fetch-100', 'The same with 100 requests in flight at once (`Promise.all`), time per request', 'concurrent', { concurrency: 100 }, { client: 'fetch' }),
+    timing(
+      'fetch-100',
+      'The same with 100 requests in flight at once (`Promise.all`), time per request',
+      'concurrent',
+      { concurrency: 100 },
+      { client: 'fetch' },
+    ),
     timing('http-get', '`http.get(url)`, whole body read', 'request', { client: 'http' }, { client: 'http' }),
     timing('axios', '`axios.get(url)` (node http adapter)', 'request', { client: 'axios' }, { client: 'axios' }),
     ...[1, 100, 1_000, 10_000].map((mocks) => ({
@@ -70,7 +76,13 @@ function scenarios(b) {
       unit: 'request',
       noFloor: true,
     })),
-    timing('lifecycle', "A test's lifecycle: activate, register 10 mocks, 10 fetches, reset, disable", 'lifecycle', { mocks: 10 }, { client: 'fetch', unit: 'cycle' }),
+    timing(
+      'lifecycle',
+      "A test's lifecycle: activate, register 10 mocks, 10 fetches, reset, disable",
+      'lifecycle',
+      { mocks: 10 },
+      { client: 'fetch', unit: 'cycle' },
+    ),
     { id: 'cold-start', title: 'Cold start: a fresh process imports the library, activates it and registers one mock', kind: 'cold', unit: 'process' },
     {
       id: 'history',
@@ -122,7 +134,10 @@ function runChild(script, argv, { timeoutMs, flags = [] }) {
 }
 
 function firstLine(text) {
-  return String(text ?? '').trim().split('\n')[0].slice(0, 200);
+  return String(text ?? '')
+    .trim()
+    .split('\n')[0]
+    .slice(0, 200);
 }
 
 const job = (lib, scenario, extra) => [JSON.stringify({ lib, scenario: scenario.scenario, params: scenario.params, ...extra })];
@@ -162,11 +177,13 @@ async function main() {
     else cell.errors.push(res.error);
   };
   const participants = (s) =>
-    libs.filter((lib) => !(s.noFloor && lib === 'floor')).filter((lib) => {
-      const reason = s.client && described[lib].unsupported[s.client];
-      if (reason) results[s.id].libs[lib] = { na: reason, samples: [], errors: [] };
-      return !reason;
-    });
+    libs
+      .filter((lib) => !(s.noFloor && lib === 'floor'))
+      .filter((lib) => {
+        const reason = s.client && described[lib].unsupported[s.client];
+        if (reason) results[s.id].libs[lib] = { na: reason, samples: [], errors: [] };
+        return !reason;
+      });
   const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length]);
 
   // Timing rounds: every round runs every scenario once per library, in an
@@ -238,7 +255,8 @@ const SPLICES = [
 /** Throws unless every document `--docs` splices into has its markers (checked before a run, not after it). */
 function checkDocs() {
   for (const { file, name } of SPLICES) {
-    if (!hasMarkers(path.join(root, file), name)) throw new Error(`bench: ${file} has no <!-- bench:${name}:begin --> … <!-- bench:${name}:end --> markers (or use --no-docs)`);
+    if (!hasMarkers(path.join(root, file), name))
+      throw new Error(`bench: ${file} has no <!-- bench:${name}:begin --> … <!-- bench:${name}:end --> markers (or use --no-docs)`);
   }
 }
 

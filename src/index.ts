@@ -1,59 +1,58 @@
 // The public surface of pook: named exports and the default namespace,
 // nothing else (docs/architecture.md).
 
+export type { ConfigureOptions, PookScope, UseOptions } from './api/functions.js';
 export {
   activate,
-  on,
-  disable,
-  off,
-  reset,
-  isActive,
-  engine,
-  use,
-  mock,
-  get,
-  post,
-  put,
-  patch,
-  del as delete,
-  head,
-  options,
-  enableNetwork,
-  disableNetwork,
-  useNetworkFilter,
-  flushNetworkFilters,
-  pending,
-  isPending,
-  pendingMocks,
-  unmatchedRequests,
-  unmatched,
-  isUnmatched,
-  isDone,
   assertDone,
   assertNoUnmatched,
-  regex,
-  setMockEngine,
-  debug,
   configure,
+  debug,
+  del as delete,
+  disable,
+  disableNetwork,
+  enableNetwork,
+  engine,
+  flushNetworkFilters,
+  get,
+  head,
+  isActive,
+  isDone,
+  isPending,
+  isUnmatched,
+  mock,
+  off,
+  on,
+  options,
+  patch,
+  pending,
+  pendingMocks,
+  post,
+  put,
+  regex,
+  reset,
+  setMockEngine,
+  unmatched,
+  unmatchedRequests,
+  use,
+  useNetworkFilter,
 } from './api/functions.js';
-export type { ConfigureOptions, PookScope, UseOptions } from './api/functions.js';
-export * from './api/public-classes.js';
 export { default } from './api/namespace.js';
-
+export * from './api/public-classes.js';
+export type { PookErrorCode } from './core/errors/pook-error.js';
+export type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from './core/interceptor.js';
+export type { Difference, Matcher, MatchResult } from './core/matcher.js';
 export type { ClientName, PookRequestInit } from './core/pook-request.js';
 export type { ResolvedResponse } from './core/resolved-response.js';
-export type { PookErrorCode } from './core/errors/pook-error.js';
-export type { Difference, MatchResult, Matcher } from './core/matcher.js';
-export type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from './core/interceptor.js';
+export type { NetworkErrorCode } from './engine/connection-failure.js';
+export type { SourceLocation } from './engine/definition-site.js';
 export type { EngineFilter, EngineMapper, EngineOptions } from './engine/engine.js';
 export type { EngineEventMap, EngineEventName, EngineListener } from './engine/engine-events.js';
+export type { Candidate } from './engine/errors/no-matches-error.js';
 export type { CustomMatcher, MockCallback, MockFilter, MockMapper, MockOptions, MockReport, ReplyFunction } from './engine/mock.js';
 export type { MockOptionsOf } from './engine/mock-options.js';
-export type { CustomMatcherOf } from './matchers/custom.js';
-export type { BodyChunk, BodyInit, DynamicReply } from './engine/pook-response.js';
-export type { Candidate } from './engine/errors/no-matches-error.js';
-export type { SourceLocation } from './engine/definition-site.js';
 export type { NetworkFilter } from './engine/network-policy.js';
-export type { NetworkErrorCode } from './engine/connection-failure.js';
+export type { BodyChunk, BodyInit, DynamicReply } from './engine/pook-response.js';
+export type { CustomMatcherOf } from './matchers/custom.js';
 export type { JsonExpectation } from './matchers/json.js';
 export type { ParamValue } from './matchers/query.js';

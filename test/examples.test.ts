@@ -25,7 +25,9 @@ const KEY_LINES: Readonly<Record<string, string>> = {
   'commonjs.cjs': 'commonjs: require("pook") works',
 };
 
-const scripts = readdirSync(examples).filter((name) => /\.(mjs|cjs)$/.test(name)).sort();
+const scripts = readdirSync(examples)
+  .filter((name) => /\.(mjs|cjs)$/.test(name))
+  .sort();
 
 interface Run {
   readonly code: number | null;

@@ -1,6 +1,6 @@
 // undici's MockAgent installed as the global dispatcher: Node's global fetch
 // goes through it. node:http does not use undici's dispatcher at all.
-import { MockAgent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
+import { getGlobalDispatcher, MockAgent, setGlobalDispatcher } from 'undici';
 import { BODY, ORIGIN } from '../fixture.mjs';
 
 export const library = { name: 'MockAgent', package: 'undici' };

@@ -1,5 +1,5 @@
 // msw's setupServer (Node), as its docs show it: request handlers with HttpResponse.json.
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { BODY, ORIGIN } from '../fixture.mjs';
 

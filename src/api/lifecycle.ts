@@ -40,10 +40,12 @@ export interface ConfigureOptions {
 export function configure(options: ConfigureOptions): void {
   assertRecord('options', options);
   for (const key of Object.keys(options)) {
-    if (key !== 'historyLimit' && key !== 'definitionSites') throw new PookInvalidArgumentError(key, 'unknown configure() option (known: historyLimit, definitionSites)');
+    if (key !== 'historyLimit' && key !== 'definitionSites')
+      throw new PookInvalidArgumentError(key, 'unknown configure() option (known: historyLimit, definitionSites)');
   }
   if (options.definitionSites !== undefined) {
-    if (typeof options.definitionSites !== 'boolean') throw new PookInvalidArgumentError('definitionSites', `expected a boolean, got ${describe(options.definitionSites)}`);
+    if (typeof options.definitionSites !== 'boolean')
+      throw new PookInvalidArgumentError('definitionSites', `expected a boolean, got ${describe(options.definitionSites)}`);
     recordDefinitionSites(options.definitionSites);
   }
   if (options.historyLimit !== undefined) {
@@ -84,7 +86,10 @@ export function activate<This, A extends unknown[], R>(
   }
   assertFunction('activate', fn);
   if (context !== undefined && (typeof context !== 'object' || context === null || context.kind !== 'method')) {
-    throw new PookInvalidArgumentError('activate', `as a decorator it applies to class methods only, got ${describe((context as { kind?: unknown } | null)?.kind ?? context)}`);
+    throw new PookInvalidArgumentError(
+      'activate',
+      `as a decorator it applies to class methods only, got ${describe((context as { kind?: unknown } | null)?.kind ?? context)}`,
+    );
   }
   return function activated(this: This, ...args: A): R {
     current().activate();

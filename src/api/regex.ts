@@ -6,7 +6,8 @@ import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.
  * @example `pook.get(pook.regex('api\\.test/users/\\d+'))`
  */
 export function regex(source: string | RegExp, flags = 'i'): RegExp {
-  if (typeof source !== 'string' && !(source instanceof RegExp)) throw new PookInvalidArgumentError('regex', `expected a string or RegExp, got ${describe(source)}`);
+  if (typeof source !== 'string' && !(source instanceof RegExp))
+    throw new PookInvalidArgumentError('regex', `expected a string or RegExp, got ${describe(source)}`);
   try {
     return new RegExp(source instanceof RegExp ? source.source : source, flags);
   } catch (cause) {

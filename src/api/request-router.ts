@@ -1,7 +1,7 @@
-import type { Engine } from '../engine/engine.js';
-import type { InterceptorHost } from '../engine/interceptor-set.js';
 import type { Interceptor, Outcome, RequestHandler } from '../core/interceptor.js';
 import type { PookRequest } from '../core/pook-request.js';
+import type { Engine } from '../engine/engine.js';
+import type { InterceptorHost } from '../engine/interceptor-set.js';
 
 // Routing, not stacking (docs/scopes.md). With scopes running concurrently,
 // the top-most patch cannot know whose request it sees; so while any engine

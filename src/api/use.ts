@@ -2,7 +2,7 @@ import { assertRecord, describe } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import { assertHistoryLimit, type Engine } from '../engine/engine.js';
 import { defaultHistoryLimit, routedEngine } from './current-engine.js';
-import { UseScope, currentScope, type PookScope } from './use-scope.js';
+import { currentScope, type PookScope, UseScope } from './use-scope.js';
 
 /** Options of {@link use}. */
 export interface UseOptions {

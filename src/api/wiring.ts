@@ -1,13 +1,13 @@
 import { PookError } from '../core/errors/pook-error.js';
 import { PookRequest } from '../core/pook-request.js';
-import { Mock, reportCallCountWith } from '../engine/mock.js';
-import { useReporter } from '../engine/reporter.js';
 import { callCountReport } from '../diagnostics/assertion-reports.js';
 import { inspectError } from '../diagnostics/error-summary.js';
 import { defineInspect } from '../diagnostics/inspect-hook.js';
 import { inspectMock } from '../diagnostics/mock-summary.js';
 import { diagnosticReporter } from '../diagnostics/reporter.js';
 import { inspectRequest } from '../diagnostics/request-summary.js';
+import { Mock, reportCallCountWith } from '../engine/mock.js';
+import { useReporter } from '../engine/reporter.js';
 
 // The engine and the mock know nothing of reports: they ask a port (the
 // engine's Reporter, the mock's call-count report) and leave `util.inspect`

@@ -98,7 +98,9 @@ let adopting = false;
  * something reads `request.headers`: a request no header matcher, callback
  * or report looks at never pays for one. Not part of the public API.
  */
-export function adoptRequest(init: Omit<PookRequestInit, 'url' | 'headers'> & { readonly url: URL; readonly headers: Headers | TrustedHeaderPairs | HeaderRecipe }): PookRequest {
+export function adoptRequest(
+  init: Omit<PookRequestInit, 'url' | 'headers'> & { readonly url: URL; readonly headers: Headers | TrustedHeaderPairs | HeaderRecipe },
+): PookRequest {
   adopting = true;
   try {
     return new PookRequest(init as PookRequestInit);

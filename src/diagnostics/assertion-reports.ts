@@ -8,8 +8,8 @@ import { formatLocation } from './location.js';
 import { extraExpectations, inspectMock } from './mock-summary.js';
 import { distance, rankCandidates, summarize } from './ranking.js';
 import { formatRequest } from './request-block.js';
-import { formatTable } from './text-table.js';
 import { indent, plural } from './text.js';
+import { formatTable } from './text-table.js';
 
 // The reports behind pook.assertDone(), pook.assertNoUnmatched() and
 // mock.assertCalled(): each builds the error to throw, once the engine or
@@ -64,7 +64,11 @@ export function pendingMocksReport(pending: readonly Mock[], unmatched: readonly
     ];
   });
   const table = formatTable(['#', 'METHOD', 'URL', 'EXPECTATIONS', 'CALLS', 'USES LEFT', 'DEFINED AT'], rows);
-  const parts = [`pook: ${pending.length === 1 ? '1 mock is' : `${pending.length} mocks are`} still pending (not called as often as expected):`, '', indent(table, '  ')];
+  const parts = [
+    `pook: ${pending.length === 1 ? '1 mock is' : `${pending.length} mocks are`} still pending (not called as often as expected):`,
+    '',
+    indent(table, '  '),
+  ];
   const near = pending.map((mock, i) => [i + 1, closestRequest(mock, unmatched)] as const).filter(([, text]) => text !== undefined);
   if (near.length > 0) {
     parts.push('', 'Unmatched requests that came closest:');
@@ -77,7 +81,11 @@ export function pendingMocksReport(pending: readonly Mock[], unmatched: readonly
  * The error `assertNoUnmatched()` throws: every unmatched request, and the
  * mock that comes closest to it now.
  */
-export function unmatchedRequestsReport(requests: readonly PookRequest[], mocks: readonly Mock[], passedThrough: (request: PookRequest) => boolean): PookUnmatchedRequestsError {
+export function unmatchedRequestsReport(
+  requests: readonly PookRequest[],
+  mocks: readonly Mock[],
+  passedThrough: (request: PookRequest) => boolean,
+): PookUnmatchedRequestsError {
   const parts = [`pook: ${requests.length === 1 ? '1 request' : `${requests.length} requests`} matched no mock:`];
   requests.forEach((request, i) => {
     const lines = formatRequest(request).split('\n');
@@ -96,6 +104,10 @@ export function unmatchedRequestsReport(requests: readonly PookRequest[], mocks:
 export function callCountReport(mock: Mock, times: number | undefined): PookCallCountError {
   const calls = mock.calls;
   const wanted = times === undefined ? 'at least once' : plural(times, 'time').replace(/^1 time$/, 'once');
-  const message = [`pook: ${mock.label} was called ${plural(calls, 'time')}, expected ${wanted}.`, '', indent(inspectMock(mock, 0).replace(/^Mock /, ''), '  ')].join('\n');
+  const message = [
+    `pook: ${mock.label} was called ${plural(calls, 'time')}, expected ${wanted}.`,
+    '',
+    indent(inspectMock(mock, 0).replace(/^Mock /, ''), '  '),
+  ].join('\n');
   return new PookCallCountError(message, mock, times, calls);
 }

@@ -35,7 +35,9 @@ export function colourReport(text: string): string {
         const [, lead = '', glyph = '', rest = ''] = mark;
         return glyph === '✓' ? `${lead}${paint('green', glyph)}${paint('dim', rest)}` : `${lead}${paint('red', glyph + rest)}`;
       }
-      return line.replace(/(defined at \S+)/, (site) => paint('dim', site)).replace(/^(\s*\d+\. )(.*?)( — )/, (_, n: string, label: string, dash: string) => `${n}${paint('bold', label)}${dash}`);
+      return line
+        .replace(/(defined at \S+)/, (site) => paint('dim', site))
+        .replace(/^(\s*\d+\. )(.*?)( — )/, (_, n: string, label: string, dash: string) => `${n}${paint('bold', label)}${dash}`);
     })
     .join('\n');
 }

@@ -1,7 +1,7 @@
 import { debuglog } from 'node:util';
-import { paint, wantsColour } from './colour.js';
 import type { Mock } from '../engine/mock.js';
 import type { Decision } from '../engine/reporter.js';
+import { paint, wantsColour } from './colour.js';
 import { formatLocation } from './location.js';
 
 // One line per decision: with `pook.debug()` on stderr as `pook: …`, and

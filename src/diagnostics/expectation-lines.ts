@@ -2,7 +2,7 @@ import type { MatchResult } from '../core/matcher.js';
 import { showValue } from '../core/show-value.js';
 import { formatDifference } from '../matchers/deep-diff.js';
 import { SECRET_HEADERS, secret } from './redaction.js';
-import { LINE_WIDTH, cut, plural } from './text.js';
+import { cut, LINE_WIDTH, plural } from './text.js';
 
 const DIFF_LIMIT = 20; // deepDiff's default limit
 
@@ -20,7 +20,9 @@ export function formatResult(result: MatchResult): string[] {
   if (result.pass) return [`✓ ${expectation}`];
   const differences = result.differences ?? [];
   if (differences.length > 1) {
-    const lines = [`✗ ${expectation}: ${differences.length >= DIFF_LIMIT ? `${DIFF_LIMIT} or more differences (the first ${DIFF_LIMIT} listed)` : plural(differences.length, 'difference')}`];
+    const lines = [
+      `✗ ${expectation}: ${differences.length >= DIFF_LIMIT ? `${DIFF_LIMIT} or more differences (the first ${DIFF_LIMIT} listed)` : plural(differences.length, 'difference')}`,
+    ];
     for (const difference of differences) lines.push(`    ${cut(formatDifference(difference))}`);
     return lines;
   }

@@ -14,7 +14,10 @@ export type Inspect = (value: unknown, options?: object) => string;
  * non-enumerable property, because a computed method name cannot be typed
  * under `isolatedDeclarations` and the hook is not part of the typed API.
  */
-export function defineInspect<T>(target: { readonly prototype: T }, render: (value: T, depth: number, options: InspectOptions, inspect: Inspect | undefined) => string): void {
+export function defineInspect<T>(
+  target: { readonly prototype: T },
+  render: (value: T, depth: number, options: InspectOptions, inspect: Inspect | undefined) => string,
+): void {
   Object.defineProperty(target.prototype, Symbol.for('nodejs.util.inspect.custom'), {
     value(this: T, depth: number, options: InspectOptions | undefined, inspect: Inspect | undefined): string {
       return render(this, depth, options ?? {}, inspect);

@@ -1,6 +1,6 @@
 import type { PookRequest } from '../core/pook-request.js';
-import type { NoMatchContext } from '../engine/reporter.js';
 import type { Candidate } from '../engine/errors/no-matches-error.js';
+import type { NoMatchContext } from '../engine/reporter.js';
 import { formatResult } from './expectation-lines.js';
 import { formatLocation } from './location.js';
 import { formatUses } from './mock-summary.js';

@@ -1,5 +1,5 @@
-import type { Candidate } from '../engine/errors/no-matches-error.js';
 import type { MatchResult } from '../core/matcher.js';
+import type { Candidate } from '../engine/errors/no-matches-error.js';
 import type { MockReport } from '../engine/mock.js';
 import { plural } from './text.js';
 

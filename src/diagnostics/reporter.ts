@@ -1,5 +1,5 @@
-import type { Reporter } from '../engine/reporter.js';
 import { PookNoMatchesError } from '../engine/errors/no-matches-error.js';
+import type { Reporter } from '../engine/reporter.js';
 import { pendingMocksReport, unmatchedRequestsReport } from './assertion-reports.js';
 import { logDecision, shouldLog } from './decision-log.js';
 import { formatNoMatch } from './no-match-report.js';

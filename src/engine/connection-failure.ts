@@ -13,7 +13,16 @@ interface Shape {
 }
 
 /** A Node network error code that `mock.error()` turns into Node's own error shape. */
-export type NetworkErrorCode = 'ECONNREFUSED' | 'ECONNRESET' | 'ECONNABORTED' | 'ETIMEDOUT' | 'EHOSTUNREACH' | 'ENETUNREACH' | 'EPIPE' | 'ENOTFOUND' | 'EAI_AGAIN';
+export type NetworkErrorCode =
+  | 'ECONNREFUSED'
+  | 'ECONNRESET'
+  | 'ECONNABORTED'
+  | 'ETIMEDOUT'
+  | 'EHOSTUNREACH'
+  | 'ENETUNREACH'
+  | 'EPIPE'
+  | 'ENOTFOUND'
+  | 'EAI_AGAIN';
 
 const SHAPES: Readonly<Record<NetworkErrorCode, Shape>> = {
   ECONNREFUSED: { syscall: 'connect' },

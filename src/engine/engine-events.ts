@@ -1,5 +1,5 @@
-import type { Mock } from './mock.js';
 import type { PookRequest } from '../core/pook-request.js';
+import type { Mock } from './mock.js';
 
 /**
  * What the engine reports about each decision, for tooling. Per request:

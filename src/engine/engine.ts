@@ -2,12 +2,12 @@ import { assertFunction, assertInteger, describe } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from '../core/interceptor.js';
 import type { PookRequest } from '../core/pook-request.js';
-import { EngineEvents, type EngineEventName, type EngineListener } from './engine-events.js';
-import { InterceptorSet, type InterceptorHost } from './interceptor-set.js';
+import { type EngineEventName, EngineEvents, type EngineListener } from './engine-events.js';
 import type { PookNoMatchesError } from './errors/no-matches-error.js';
-import { Mock, adoptMock, routeKeyOf } from './mock.js';
+import { type InterceptorHost, InterceptorSet } from './interceptor-set.js';
+import { adoptMock, Mock, routeKeyOf } from './mock.js';
 import { MockIndex } from './mock-index.js';
-import { NetworkPolicy, type NetworkFilter } from './network-policy.js';
+import { type NetworkFilter, NetworkPolicy } from './network-policy.js';
 import { reporter } from './reporter.js';
 import { requestRouteKey } from './route-key.js';
 
@@ -210,7 +210,8 @@ export class Engine implements RequestHandler {
    * @example `engine.on('unmatched', ({ request }) => console.log('unmatched', request.url.href))`
    */
   on<K extends EngineEventName>(event: K, listener: EngineListener<K>): this {
-    if (!['match', 'unmatched', 'passthrough', 'error'].includes(event)) throw new PookInvalidArgumentError('event', `unknown engine event ${describe(event)} (known: match, unmatched, passthrough, error)`);
+    if (!['match', 'unmatched', 'passthrough', 'error'].includes(event))
+      throw new PookInvalidArgumentError('event', `unknown engine event ${describe(event)} (known: match, unmatched, passthrough, error)`);
     assertFunction('listener', listener);
     this.#events.on(event, listener);
     return this;

@@ -1,4 +1,4 @@
-import { toMatchResult, type Matcher, type MatchResult } from '../core/matcher.js';
+import { type Matcher, type MatchResult, toMatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
 import { MethodMatcher } from '../matchers/method.js';
 import { UrlMatcher } from '../matchers/url.js';

@@ -1,7 +1,7 @@
 import type { PookRequest } from '../core/pook-request.js';
 import type { ResolvedResponse } from '../core/resolved-response.js';
 import { connectionFailure, type NetworkErrorCode } from './connection-failure.js';
-import { PookResponse, resolveDynamicReply, type DynamicReply } from './pook-response.js';
+import { type DynamicReply, PookResponse, resolveDynamicReply } from './pook-response.js';
 
 /**
  * How a mock answers a request it matched: its response definition, or a

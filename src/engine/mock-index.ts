@@ -1,4 +1,4 @@
-import { watchMapping, type IndexWatcher, type Mock } from './mock.js';
+import { type IndexWatcher, type Mock, watchMapping } from './mock.js';
 
 // How pook matches 10,000 mocks (docs/performance.md): a mock whose method
 // and URL host and path are literals can only match a request with that

@@ -1,16 +1,16 @@
 import { assertFunction, assertInteger, assertRecord, describe } from '../core/arguments.js';
-import { PookError } from '../core/errors/pook-error.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import { PookError } from '../core/errors/pook-error.js';
 import type { MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
 import type { ResolvedResponse } from '../core/resolved-response.js';
 import { BodyMatcher } from '../matchers/body.js';
 import { ContentTypeMatcher } from '../matchers/content-type.js';
 import { CustomMatcherAdapter, type CustomMatcherOf } from '../matchers/custom.js';
-import { HeaderPresenceMatcher } from '../matchers/header-presence.js';
 import { HeaderMatcher } from '../matchers/header.js';
+import { HeaderPresenceMatcher } from '../matchers/header-presence.js';
+import { type JsonExpectation, JsonMatcher } from '../matchers/json.js';
 import { JsonSchemaMatcher } from '../matchers/json-schema.js';
-import { JsonMatcher, type JsonExpectation } from '../matchers/json.js';
 import { MethodMatcher } from '../matchers/method.js';
 import { PathMatcher } from '../matchers/path.js';
 import { ParamExistsMatcher, ParamMatcher, type ParamValue } from '../matchers/query.js';
@@ -19,9 +19,9 @@ import { XmlMatcher } from '../matchers/xml.js';
 import { isNetworkErrorCode } from './connection-failure.js';
 import { DefinitionSite, type SourceLocation } from './definition-site.js';
 import { Expectations } from './expectations.js';
+import { MockAnswer } from './mock-answer.js';
 import { MockHistory } from './mock-history.js';
 import type { MockOptionsOf } from './mock-options.js';
-import { MockAnswer } from './mock-answer.js';
 import { assertStatus, type BodyInit, type DynamicReply, type PookResponse } from './pook-response.js';
 
 /** `fn(request, mock)`: returning false makes this mock skip the request silently. */

@@ -1,8 +1,8 @@
 import { isIPv6 } from 'node:net';
-import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
-import { effectivePort } from '../core/effective-port.js';
-import type { PookRequest } from '../core/pook-request.js';
 import { describe } from '../core/arguments.js';
+import { effectivePort } from '../core/effective-port.js';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import type { PookRequest } from '../core/pook-request.js';
 
 /** Decides whether a request may reach the real network: `fn(request) => boolean`. */
 export type NetworkFilter = (request: PookRequest) => boolean;

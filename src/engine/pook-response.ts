@@ -1,11 +1,11 @@
 import type fs from 'node:fs';
 import type http from 'node:http';
+import { assertHeaderName, assertHeaderValue, assertInteger, assertRecord, describe, toJson } from '../core/arguments.js';
 import { builtin } from '../core/builtin.js';
 import { isBytes, utf8 } from '../core/bytes.js';
 import { resolveContentType } from '../core/content-types.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { ResolvedResponse } from '../core/resolved-response.js';
-import { assertHeaderName, assertHeaderValue, assertInteger, assertRecord, describe, toJson } from '../core/arguments.js';
 
 /** A chunk of a streamed body. */
 export type BodyChunk = Uint8Array | string;
@@ -27,7 +27,6 @@ export type DynamicReply =
       readonly body?: BodyInit;
       readonly json?: unknown;
     };
-
 
 // Not an ESM import of node:http: see interceptors/http.ts.
 const { STATUS_CODES } = builtin<typeof http>('node:http');
@@ -227,7 +226,11 @@ export class PookResponse<Owner = unknown> {
     // V8's allocation-site pretenuring moved those allocations to the old
     // generation, and every request's garbage then waited for a full
     // collection (docs/performance.md, "Fast paths").
-    const resolved = finish(this.#status, this.#headers.map(([name, value]) => [name, value] as const), body);
+    const resolved = finish(
+      this.#status,
+      this.#headers.map(([name, value]) => [name, value] as const),
+      body,
+    );
     for (const pair of resolved.headers) Object.freeze(pair);
     Object.freeze(resolved.headers);
     return (this.#resolved = Object.freeze(resolved));
@@ -250,7 +253,14 @@ function finish(
   // No body is an empty body: without `Content-Length: 0` a client reading
   // HTTP/1.1 would wait for the connection to close to know the body ended.
   const length = body === null ? 0 : isBytes(body) ? body.byteLength : undefined;
-  if (length !== undefined && status >= 200 && status !== 204 && status !== 304 && !hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
+  if (
+    length !== undefined &&
+    status >= 200 &&
+    status !== 204 &&
+    status !== 304 &&
+    !hasHeader(headers, 'content-length') &&
+    !hasHeader(headers, 'transfer-encoding')
+  ) {
     out = [...headers, ['Content-Length', String(length)]];
   }
   return { status, statusText, headers: out, body };

@@ -50,9 +50,18 @@ export interface Reporter {
  * installs the diagnostics layer's full reports before any engine exists).
  */
 const PLAIN: Reporter = {
-  noMatch: (request, reports) => new PookNoMatchesError(`pook: no mock matches ${request.method} ${request.url.href}.`, request, reports.map((report) => ({ ...report, distance: report.failures, summary: '' }))),
+  noMatch: (request, reports) =>
+    new PookNoMatchesError(
+      `pook: no mock matches ${request.method} ${request.url.href}.`,
+      request,
+      reports.map((report) => ({ ...report, distance: report.failures, summary: '' })),
+    ),
   pendingMocks: (pending) => new PookPendingMocksError(`pook: mocks still pending: ${pending.map((mock) => mock.label).join(', ')}.`, pending),
-  unmatchedRequests: (requests) => new PookUnmatchedRequestsError(`pook: requests matched no mock: ${requests.map((request) => `${request.method} ${request.url.href}`).join(', ')}.`, requests),
+  unmatchedRequests: (requests) =>
+    new PookUnmatchedRequestsError(
+      `pook: requests matched no mock: ${requests.map((request) => `${request.method} ${request.url.href}`).join(', ')}.`,
+      requests,
+    ),
   logs: () => false,
   log: () => {},
 };

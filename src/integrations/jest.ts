@@ -65,5 +65,5 @@ for (const holder of [jest.test, jest.it]) {
   holder!.concurrent = replacement;
 }
 
-export { configure } from './test-run.js';
 export type { PookTestOptions } from './test-run.js';
+export { configure } from './test-run.js';

@@ -1,4 +1,4 @@
-import { TestRun, checkedTest } from './test-run.js';
+import { checkedTest, TestRun } from './test-run.js';
 
 // A root hook plugin: `mocha --require pook/mocha` (or `require:` in
 // .mocharc). Mocha runs the tests of a process one at a time, so each test's
@@ -52,5 +52,5 @@ export const mochaHooks: {
   },
 };
 
-export { configure } from './test-run.js';
 export type { PookTestOptions } from './test-run.js';
+export { configure } from './test-run.js';

@@ -1,5 +1,5 @@
-import * as nodeTest from 'node:test';
 import type { TestContext } from 'node:test';
+import * as nodeTest from 'node:test';
 import { TestRun } from './test-run.js';
 
 // `node --test --import pook/node-test` (or `import 'pook/node-test'` first
@@ -78,6 +78,6 @@ export const beforeEach: typeof nodeTest.beforeEach = ((fn: Fn, options?: unknow
 export const afterEach: typeof nodeTest.afterEach = ((fn: Fn, options?: unknown) =>
   (nodeTest.afterEach as (...a: unknown[]) => unknown)(inTestScope(fn), options)) as typeof nodeTest.afterEach;
 
-export { describe, suite, before, after } from 'node:test';
-export { configure } from './test-run.js';
+export { after, before, describe, suite } from 'node:test';
 export type { PookTestOptions } from './test-run.js';
+export { configure } from './test-run.js';

@@ -1,5 +1,5 @@
-import * as pook from '../index.js';
 import type { Engine, PookScope } from '../index.js';
+import * as pook from '../index.js';
 
 // What every runner integration does around one test: open a `use()` scope
 // for it (so concurrent tests never see each other's mocks), run the test's

@@ -14,5 +14,5 @@ aroundEach(async (runTest, context) => {
   });
 });
 
-export { configure } from './test-run.js';
 export type { PookTestOptions } from './test-run.js';
+export { configure } from './test-run.js';

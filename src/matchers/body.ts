@@ -1,13 +1,12 @@
 import type fs from 'node:fs';
+import { describe } from '../core/arguments.js';
 import { builtin } from '../core/builtin.js';
 import { isBytes, utf8 } from '../core/bytes.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
-import { describe } from '../core/arguments.js';
-import { testRegExp } from './regexp.js';
 import { showValue } from '../core/show-value.js';
-
+import { testRegExp } from './regexp.js';
 
 function excerpt(request: PookRequest): string {
   const text = request.text;

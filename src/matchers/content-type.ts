@@ -1,11 +1,15 @@
+import { assertHeaderValue } from '../core/arguments.js';
 import { resolveContentType } from '../core/content-types.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
-import { assertHeaderValue } from '../core/arguments.js';
 import { showValue } from '../core/show-value.js';
 
 const mediaType = (value: string): string => value.split(';', 1)[0]!.trim().toLowerCase();
-const normalise = (value: string): string => value.replace(/\s*;\s*/g, '; ').trim().toLowerCase();
+const normalise = (value: string): string =>
+  value
+    .replace(/\s*;\s*/g, '; ')
+    .trim()
+    .toLowerCase();
 
 /**
  * Matches the request Content-Type. Aliases: `json`, `xml`, `html`, `text`,
@@ -37,9 +41,7 @@ export class ContentTypeMatcher implements Matcher {
   /** @param request - the request to check */
   match(request: PookRequest): MatchResult {
     const actual = request.headers.get('content-type');
-    const pass =
-      actual !== null &&
-      (this.type.includes(';') ? normalise(actual) === normalise(this.type) : mediaType(actual) === mediaType(this.type));
+    const pass = actual !== null && (this.type.includes(';') ? normalise(actual) === normalise(this.type) : mediaType(actual) === mediaType(this.type));
     return { pass, expectation: 'content-type', expected: this.type, actual: actual ?? undefined };
   }
 }

@@ -1,7 +1,7 @@
-import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
-import { toMatchResult, type Matcher, type MatchResult } from '../core/matcher.js';
-import type { PookRequest } from '../core/pook-request.js';
 import { describe } from '../core/arguments.js';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import { type Matcher, type MatchResult, toMatchResult } from '../core/matcher.js';
+import type { PookRequest } from '../core/pook-request.js';
 
 /**
  * A custom matcher: a function returning a boolean or a {@link MatchResult},

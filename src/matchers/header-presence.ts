@@ -1,6 +1,6 @@
+import { assertHeaderName } from '../core/arguments.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
-import { assertHeaderName } from '../core/arguments.js';
 
 /**
  * Matches when a header is present (`present = true`) or absent (`false`).

@@ -1,8 +1,8 @@
+import { assertHeaderName, assertHeaderValue } from '../core/arguments.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
-import { assertHeaderName, assertHeaderValue } from '../core/arguments.js';
-import { testRegExp } from './regexp.js';
 import { showValue } from '../core/show-value.js';
+import { testRegExp } from './regexp.js';
 
 /**
  * Matches one request header: the name case-insensitively, the value exactly

@@ -1,14 +1,24 @@
 import { createRequire } from 'node:module';
+import { describe } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
-import { describe } from '../core/arguments.js';
-import { notJson } from './json.js';
 import { showValue } from '../core/show-value.js';
+import { notJson } from './json.js';
 
-interface AjvError { instancePath: string; message?: string; params?: Record<string, unknown> }
-interface ValidateFunction { (data: unknown): boolean; errors?: AjvError[] | null }
-interface AjvInstance { compile(schema: object): ValidateFunction; removeSchema(schema: object): unknown }
+interface AjvError {
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+interface AjvInstance {
+  compile(schema: object): ValidateFunction;
+  removeSchema(schema: object): unknown;
+}
 type AjvClass = new (options: object) => AjvInstance;
 
 // Ajv is loaded on the first jsonSchema() call, not on import: most suites
@@ -90,7 +100,9 @@ export class JsonSchemaMatcher implements Matcher {
       return { pass: false, expectation: this.name, expected: 'a JSON body', actual: request.text, reason: notJson(request.text) };
     }
     if (this.#validate(data)) return { pass: true, expectation: this.name, expected: this.schema, actual: data };
-    const reason = (this.#validate.errors ?? []).map((e) => `${e.instancePath === '' ? '$' : `$${e.instancePath.replaceAll('/', '.')}`} ${e.message ?? 'is invalid'}`).join('; ');
+    const reason = (this.#validate.errors ?? [])
+      .map((e) => `${e.instancePath === '' ? '$' : `$${e.instancePath.replaceAll('/', '.')}`} ${e.message ?? 'is invalid'}`)
+      .join('; ');
     return { pass: false, expectation: this.name, expected: this.schema, actual: data, reason };
   }
 }

@@ -1,10 +1,10 @@
+import { describe, toJson } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
-import { describe, toJson } from '../core/arguments.js';
+import { showValue } from '../core/show-value.js';
 import { deepDiff, formatDifferences } from './deep-diff.js';
 import { testRegExp } from './regexp.js';
-import { showValue } from '../core/show-value.js';
 
 /**
  * What `json()` accepts: a JSON value, a JSON string (parsed first) or a

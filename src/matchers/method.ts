@@ -1,6 +1,6 @@
+import { assertStringOrRegExp } from '../core/arguments.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
-import { assertStringOrRegExp } from '../core/arguments.js';
 
 /**
  * Matches the HTTP method, case-insensitively; `'*'` matches any method.

@@ -1,8 +1,8 @@
+import { assertStringOrRegExp } from '../core/arguments.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
-import { assertStringOrRegExp } from '../core/arguments.js';
-import { testRegExp } from './regexp.js';
 import { showValue } from '../core/show-value.js';
+import { testRegExp } from './regexp.js';
 
 /**
  * Matches the URL path exactly (case and trailing slash count), or by RegExp.
@@ -36,4 +36,3 @@ export class PathMatcher implements Matcher {
     return { pass, expectation: 'path', expected: this.path, actual };
   }
 }
-

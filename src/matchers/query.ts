@@ -1,7 +1,7 @@
+import { describe } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
-import { describe } from '../core/arguments.js';
 import { showValue } from '../core/show-value.js';
 import { testRegExp } from './regexp.js';
 

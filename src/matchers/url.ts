@@ -1,8 +1,8 @@
-import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import { describe } from '../core/arguments.js';
 import { effectivePort } from '../core/effective-port.js';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Difference, Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
-import { describe } from '../core/arguments.js';
 import { testRegExp } from './regexp.js';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
@@ -115,10 +115,12 @@ export class UrlMatcher implements Matcher {
     // by its own param matchers.
     const port = effectivePort(actual);
     const differences: Difference[] = [];
-    if (expected.protocol !== undefined && expected.protocol !== actual.protocol) differences.push({ path: 'scheme', kind: 'changed', expected: expected.protocol, actual: actual.protocol });
+    if (expected.protocol !== undefined && expected.protocol !== actual.protocol)
+      differences.push({ path: 'scheme', kind: 'changed', expected: expected.protocol, actual: actual.protocol });
     if (expected.hostname !== actual.hostname) differences.push({ path: 'host', kind: 'changed', expected: expected.hostname, actual: actual.hostname });
     if (expected.port !== undefined && expected.port !== port) differences.push({ path: 'port', kind: 'changed', expected: expected.port, actual: port });
-    if (expected.pathname !== undefined && expected.pathname !== actual.pathname) differences.push({ path: 'path', kind: 'changed', expected: expected.pathname, actual: actual.pathname });
+    if (expected.pathname !== undefined && expected.pathname !== actual.pathname)
+      differences.push({ path: 'path', kind: 'changed', expected: expected.pathname, actual: actual.pathname });
     const [first] = differences as [Difference];
     return differences.length === 1
       ? { pass: false, expectation: `url ${first.path}`, expected: first.expected, actual: first.actual, differences }

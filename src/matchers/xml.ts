@@ -1,14 +1,18 @@
 import { createRequire } from 'node:module';
+import { describe } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
-import { describe } from '../core/arguments.js';
+import { showValue } from '../core/show-value.js';
 import { deepDiff, formatDifferences } from './deep-diff.js';
 import { testRegExp } from './regexp.js';
-import { showValue } from '../core/show-value.js';
 
-interface XmlParser { parse(xml: string): unknown }
-interface XmlValidator { validate(xml: string): true | { err: { msg: string; line: number } } }
+interface XmlParser {
+  parse(xml: string): unknown;
+}
+interface XmlValidator {
+  validate(xml: string): true | { err: { msg: string; line: number } };
+}
 
 // fast-xml-parser is loaded on the first xml() call, not on import.
 let xml: { parser: XmlParser; validator: XmlValidator } | undefined;
@@ -22,7 +26,14 @@ function load(): NonNullable<typeof xml> {
     // Text is compared as text (no number coercion); attributes count; same-named
     // siblings become arrays in document order while differently named ones are
     // keys, whose order deep equality ignores.
-    const parser = new fxp.XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false, trimValues: true, ignoreDeclaration: true });
+    const parser = new fxp.XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: true,
+      ignoreDeclaration: true,
+    });
     xml = { parser, validator: fxp.XMLValidator };
   }
   return xml;
@@ -61,7 +72,8 @@ export class XmlMatcher implements Matcher {
       this.expected = value;
       return;
     }
-    if (typeof value !== 'string' || value.trim() === '') throw new PookInvalidArgumentError('xml', `expected an XML string or a RegExp, got ${describe(value)}`);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new PookInvalidArgumentError('xml', `expected an XML string or a RegExp, got ${describe(value)}`);
     const parsed = parse(value);
     if (!parsed.ok) throw new PookInvalidArgumentError('xml', `not well-formed XML: ${parsed.error}`);
     this.expected = parsed.value;

@@ -10,12 +10,21 @@ import pook, { type PookRequest } from '../../src/index.js';
 const URL_ = 'http://api.test/fast/path?a=1&a=2#frag';
 
 function seen(request: PookRequest): unknown {
-  return { method: request.method, url: request.url.href, headers: [...request.headers], body: request.body === undefined ? undefined : [...request.body], client: request.client };
+  return {
+    method: request.method,
+    url: request.url.href,
+    headers: [...request.headers],
+    body: request.body === undefined ? undefined : [...request.body],
+    client: request.client,
+  };
 }
 
 async function both(input: string | URL, init: RequestInit = {}): Promise<[unknown, unknown]> {
   const requests: PookRequest[] = [];
-  pook.mock(/api\.test/).persist().reply((request) => (requests.push(request), { status: 200 }));
+  pook
+    .mock(/api\.test/)
+    .persist()
+    .reply((request) => (requests.push(request), { status: 200 }));
   await fetch(input, init);
   await fetch(input, { ...init, signal: new AbortController().signal });
   expect(requests).toHaveLength(2);
@@ -29,9 +38,21 @@ describe('fetch fast path', () => {
   it.each<[string, RequestInit]>([
     ['no init', {}],
     ['lower-case method and headers object', { method: 'delete', headers: { 'X-A': ' padded ', Accept: 'application/json' } }],
-    ['header pairs and Headers', { method: 'put', headers: [['x-b', '1'], ['x-b', '2']] }],
+    [
+      'header pairs and Headers',
+      {
+        method: 'put',
+        headers: [
+          ['x-b', '1'],
+          ['x-b', '2'],
+        ],
+      },
+    ],
     ['string body', { method: 'POST', body: 'héllo' }],
-    ['string body with its own content type and length', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', 'content-length': '2' } }],
+    [
+      'string body with its own content type and length',
+      { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', 'content-length': '2' } },
+    ],
     ['URLSearchParams body', { method: 'POST', body: new URLSearchParams({ q: 'a b', r: 'é' }) }],
     ['bytes body', { method: 'PATCH', body: new Uint8Array([0, 1, 255]) }],
     ['Buffer body', { method: 'POST', body: Buffer.from('buffer') }],
@@ -67,7 +88,13 @@ describe('fetch fast path', () => {
     pook.get('http://api.test/answer').reply(201).header('x-r', '1').json({ ok: true });
     const response = await fetch('http://api.test/answer');
     expect(response).toBeInstanceOf(Response);
-    expect([response.url, response.redirected, response.type, response.status, response.statusText]).toEqual(['http://api.test/answer', false, 'basic', 201, 'Created']);
+    expect([response.url, response.redirected, response.type, response.status, response.statusText]).toEqual([
+      'http://api.test/answer',
+      false,
+      'basic',
+      201,
+      'Created',
+    ]);
     expect(response.headers.get('x-r')).toBe('1');
     expect(await response.json()).toEqual({ ok: true });
   });

@@ -47,7 +47,8 @@ async function settle(promise: () => Promise<unknown> | unknown): Promise<Observ
 
 async function normalise(value: unknown): Promise<unknown> {
   if (value instanceof ArrayBuffer) return { arrayBuffer: [...new Uint8Array(value)] };
-  if (value instanceof Uint8Array) return { bytes: [...value], plain: value.constructor === Uint8Array, whole: value.byteOffset === 0 && value.byteLength === value.buffer.byteLength };
+  if (value instanceof Uint8Array)
+    return { bytes: [...value], plain: value.constructor === Uint8Array, whole: value.byteOffset === 0 && value.byteLength === value.buffer.byteLength };
   if (value instanceof Blob) return { blob: value.type, size: value.size, content: [...new Uint8Array(await value.arrayBuffer())] };
   if (value instanceof FormData) return { form: [...value.entries()] };
   return value;
@@ -91,11 +92,23 @@ const SCRIPTS: Record<string, Script> = {
     await settle(() => r.formData()),
     await settle(() => r.bytes()),
   ],
-  'text(), then the body': async (r) => [await settle(() => r.text()), r.body === null ? null : { locked: r.body.locked }, await settle(() => readStream(r.body))],
+  'text(), then the body': async (r) => [
+    await settle(() => r.text()),
+    r.body === null ? null : { locked: r.body.locked },
+    await settle(() => readStream(r.body)),
+  ],
   'text(), then clone()': async (r) => [await settle(() => r.text()), await settle(() => r.clone().status)],
   'clone(), then both read': async (r) => {
     const copy = r.clone();
-    return [await settle(() => copy.text()), await settle(() => r.arrayBuffer()), flags(r), flags(copy), copy.status, copy.statusText, [...copy.headers].filter(([name]) => name === 'content-type')];
+    return [
+      await settle(() => copy.text()),
+      await settle(() => r.arrayBuffer()),
+      flags(r),
+      flags(copy),
+      copy.status,
+      copy.statusText,
+      [...copy.headers].filter(([name]) => name === 'content-type'),
+    ];
   },
   'clone() of a clone, the original read first': async (r) => {
     const copy = r.clone();
@@ -191,7 +204,10 @@ describe('a mocked fetch response', () => {
 
   it('shows its body state when inspected, as a real one does', async () => {
     const { mocked, real } = await pair('json');
-    const shape = (response: Response): string => inspect(response).replace(/url: '[^']*'/, 'url').replace(/headers: Headers \{[^}]*\}/, 'headers');
+    const shape = (response: Response): string =>
+      inspect(response)
+        .replace(/url: '[^']*'/, 'url')
+        .replace(/headers: Headers \{[^}]*\}/, 'headers');
     expect(shape(mocked)).toBe(shape(real));
     await mocked.text();
     await real.text();

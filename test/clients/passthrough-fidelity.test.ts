@@ -9,7 +9,7 @@ import pook from '../../src/index.js';
 import type { ClientAdapter } from '../contract/contract.js';
 import { axiosAdapter, fetchAdapter, gotAdapter, kyAdapter, nodeFetchAdapter, superagentAdapter } from '../helpers/adapters.js';
 import { nodeHttpAdapter } from '../helpers/node-http-client.js';
-import { GZIP_TEXT, STREAM_CHUNKS, patternBytes, startServer, type EchoServer } from '../helpers/servers.js';
+import { type EchoServer, GZIP_TEXT, patternBytes, STREAM_CHUNKS, startServer } from '../helpers/servers.js';
 import { closeDispatchers, undiciAdapter } from '../helpers/undici-client.js';
 
 const ADAPTERS: ClientAdapter[] = [

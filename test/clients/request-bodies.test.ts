@@ -10,12 +10,16 @@ import got from 'got';
 import * as undici from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pook, { type PookRequest } from '../../src/index.js';
-import { patternBytes, startServer, type EchoServer } from '../helpers/servers.js';
+import { type EchoServer, patternBytes, startServer } from '../helpers/servers.js';
 
 /** `ReadableStream.from` (Node 20.6+; not in the DOM typings yet). */
-const streamFrom = <T>(source: Iterable<T> | AsyncIterable<T>): ReadableStream<T> => (ReadableStream as unknown as { from(source: Iterable<T> | AsyncIterable<T>): ReadableStream<T> }).from(source);
+const streamFrom = <T>(source: Iterable<T> | AsyncIterable<T>): ReadableStream<T> =>
+  (ReadableStream as unknown as { from(source: Iterable<T> | AsyncIterable<T>): ReadableStream<T> }).from(source);
 
-const sha256 = (bytes: Uint8Array | undefined): string => createHash('sha256').update(bytes ?? new Uint8Array(0)).digest('hex');
+const sha256 = (bytes: Uint8Array | undefined): string =>
+  createHash('sha256')
+    .update(bytes ?? new Uint8Array(0))
+    .digest('hex');
 
 /** Every byte value, in an order no shifted copy matches. */
 const BINARY = patternBytes(300_000);
@@ -92,7 +96,14 @@ describe('streamed request bodies', () => {
   it('undici.request: a Readable and an async iterable', async () => {
     await (await undici.request(`${server.origin}/readable`, { method: 'POST', body: Readable.from(chunksOf(BINARY, 1000)) })).body.arrayBuffer();
     expectSentAsSeen(BINARY);
-    await (await undici.request(`${server.origin}/iterable`, { method: 'POST', body: (async function* () { yield* chunksOf(BINARY, 7000); })() as unknown as Readable })).body.arrayBuffer();
+    await (
+      await undici.request(`${server.origin}/iterable`, {
+        method: 'POST',
+        body: (async function* () {
+          yield* chunksOf(BINARY, 7000);
+        })() as unknown as Readable,
+      })
+    ).body.arrayBuffer();
     expectSentAsSeen(BINARY);
   });
 
@@ -132,12 +143,21 @@ describe('FormData (multipart)', () => {
 });
 
 describe('URLSearchParams, Blob and binary bodies', () => {
-  const params = (): URLSearchParams => new URLSearchParams([['q', 'a b&c'], ['tag', 'x'], ['tag', 'é']]);
+  const params = (): URLSearchParams =>
+    new URLSearchParams([
+      ['q', 'a b&c'],
+      ['tag', 'x'],
+      ['tag', 'é'],
+    ]);
 
   it('URLSearchParams through fetch, axios and got', async () => {
     await (await fetch(`${server.origin}/params`, { method: 'POST', body: params() })).arrayBuffer();
     await axios.post(`${server.origin}/params`, params(), { proxy: false });
-    await got.post(`${server.origin}/params`, { body: params().toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, retry: { limit: 0 } });
+    await got.post(`${server.origin}/params`, {
+      body: params().toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      retry: { limit: 0 },
+    });
     for (const seen of pook.unmatchedRequests()) {
       expect(seen.text).toBe('q=a+b%26c&tag=x&tag=%C3%A9');
       expect(seen.headers.get('content-type')).toMatch(/^application\/x-www-form-urlencoded/);
@@ -188,7 +208,10 @@ describe('a 64 MiB body', () => {
   async function measure(label: string, send: (url: string, body: Generator<Buffer>) => Promise<unknown>): Promise<void> {
     const sent = createHash('sha256');
     let seen: { length: number; sha256: string } | undefined;
-    pook.post('http://api.test/upload').callback((req) => (seen = { length: req.body?.byteLength ?? 0, sha256: sha256(req.body) })).reply(204);
+    pook
+      .post('http://api.test/upload')
+      .callback((req) => (seen = { length: req.body?.byteLength ?? 0, sha256: sha256(req.body) }))
+      .reply(204);
     globalThis.gc?.();
     const before = process.memoryUsage().rss;
     let peak = before;
@@ -199,7 +222,7 @@ describe('a 64 MiB body', () => {
       clearInterval(sampler);
     }
     peak = Math.max(peak, process.memoryUsage().rss);
-    if (process.env.POOK_MEASURE) console.log(label, "peak MiB", ((peak - before) / 2 ** 20).toFixed(0));
+    if (process.env.POOK_MEASURE) console.log(label, 'peak MiB', ((peak - before) / 2 ** 20).toFixed(0));
     expect(seen, label).toEqual({ length: SIZE, sha256: sent.digest('hex') });
     // A handful of copies of the body at most: never a copy per chunk.
     expect(peak - before, `${label}: peak memory growth`).toBeLessThan(6 * SIZE);

@@ -62,7 +62,10 @@ afterEach(() => pook.off());
 describe('a streamed mock body arrives chunk by chunk', () => {
   it('fetch (and a ReadableStream as the mock body)', async () => {
     const g = gate();
-    pook.get('http://api.test/stream').reply(200).body((ReadableStream as unknown as { from(source: AsyncIterable<string>): ReadableStream<string> }).from(g.body));
+    pook
+      .get('http://api.test/stream')
+      .reply(200)
+      .body((ReadableStream as unknown as { from(source: AsyncIterable<string>): ReadableStream<string> }).from(g.body));
     expect(await readFetchStream('http://api.test/stream', g)).toBe('first;last;');
     expect(g.events).toEqual(EXPECTED);
   });
@@ -71,14 +74,16 @@ describe('a streamed mock body arrives chunk by chunk', () => {
     const g = gate();
     pook.get('http://api.test/stream').reply(200).body(g.body);
     const text = await new Promise<string>((resolve, reject) => {
-      http.get('http://api.test/stream', (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => {
-          g.received(chunk);
-          body += chunk.toString();
-        });
-        res.on('end', () => resolve(body));
-      }).on('error', reject);
+      http
+        .get('http://api.test/stream', (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => {
+            g.received(chunk);
+            body += chunk.toString();
+          });
+          res.on('end', () => resolve(body));
+        })
+        .on('error', reject);
     });
     expect(text).toBe('first;last;');
     expect(g.events).toEqual(EXPECTED);
@@ -95,13 +100,18 @@ describe('a streamed mock body arrives chunk by chunk', () => {
           text += String(chunk);
         }
       } else {
-        await undici.stream('http://api.test/stream', { method: 'GET' }, () => new Writable({
-          write(chunk: Buffer, _encoding, callback) {
-            g.received(chunk);
-            text += String(chunk);
-            callback();
-          },
-        }));
+        await undici.stream(
+          'http://api.test/stream',
+          { method: 'GET' },
+          () =>
+            new Writable({
+              write(chunk: Buffer, _encoding, callback) {
+                g.received(chunk);
+                text += String(chunk);
+                callback();
+              },
+            }),
+        );
       }
       expect(text, entry).toBe('first;last;');
       expect(g.events, entry).toEqual(EXPECTED);

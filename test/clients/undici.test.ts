@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pook from '../../src/index.js';
 import { runTs } from '../helpers/child.js';
 import { spyDns } from '../helpers/dns-spy.js';
-import { startServer, type EchoServer } from '../helpers/servers.js';
+import { type EchoServer, startServer } from '../helpers/servers.js';
 
 const require = createRequire(import.meta.url);
 // Captured before pook is ever activated in this file.
@@ -47,7 +47,10 @@ describe('fail closed', () => {
       dns.restore();
     }
     expect(await server.settledConnections()).toBe(0);
-    expect(pook.unmatchedRequests().map((req) => `${req.client} ${req.url.href}`)).toEqual([`undici ${server.origin}/blocked`, 'undici http://api.test/blocked']);
+    expect(pook.unmatchedRequests().map((req) => `${req.client} ${req.url.href}`)).toEqual([
+      `undici ${server.origin}/blocked`,
+      'undici http://api.test/blocked',
+    ]);
   });
 
   it('intercepts a copy of undici loaded after activation', async () => {

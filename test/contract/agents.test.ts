@@ -11,7 +11,7 @@ import superagent from 'superagent';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pook from '../../src/index.js';
 import { nodeHttpAdapter } from '../helpers/node-http-client.js';
-import { TLS_CERT, startServer, type EchoServer } from '../helpers/servers.js';
+import { type EchoServer, startServer, TLS_CERT } from '../helpers/servers.js';
 
 /** Counts the connections the agent opens itself. */
 function counting<A extends http.Agent>(agent: A): A & { readonly created: number } {
@@ -92,7 +92,11 @@ function unmanaged(origin: string): Array<{ name: string; options: () => http.Re
   const overriding = new Overriding();
   agents.push(overriding);
   return [
-    { name: 'createConnection without an agent', options: () => ({ createConnection: () => (viaCreateConnection++, connect()) }), made: () => viaCreateConnection },
+    {
+      name: 'createConnection without an agent',
+      options: () => ({ createConnection: () => (viaCreateConnection++, connect()) }),
+      made: () => viaCreateConnection,
+    },
     { name: 'an agent-like object that is no http.Agent', options: () => ({ agent: objectAgent as unknown as http.Agent }), made: () => viaObject },
     { name: 'an http.Agent subclass overriding addRequest', options: () => ({ agent: overriding }), made: () => viaOverride },
   ];

@@ -3,12 +3,12 @@
 // and each client's test file supplies only an adapter that performs a
 // request with that client and reads its response or error.
 
-import FakeTimers from '@sinonjs/fake-timers';
 import zlib from 'node:zlib';
+import FakeTimers from '@sinonjs/fake-timers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import pook, { PookNoMatchesError } from '../../src/index.js';
 import { spyDns } from '../helpers/dns-spy.js';
-import { startServer, type Echo, type EchoServer } from '../helpers/servers.js';
+import { type Echo, type EchoServer, startServer } from '../helpers/servers.js';
 
 /** What a test asks the client to send. */
 export interface ContractRequest {
@@ -93,7 +93,8 @@ export function describeContract(adapter: ClientAdapter): void {
     } catch (error) {
       thrown = error;
     }
-    if (response !== undefined) expect.fail(`expected ${request.method ?? 'GET'} ${request.url} to fail, got ${response.status} ${JSON.stringify(response.body.slice(0, 80))}`);
+    if (response !== undefined)
+      expect.fail(`expected ${request.method ?? 'GET'} ${request.url} to fail, got ${response.status} ${JSON.stringify(response.body.slice(0, 80))}`);
     return adapter.failure(thrown);
   }
 
@@ -210,7 +211,11 @@ export function describeContract(adapter: ClientAdapter): void {
 
       it('has the whole URL with its query', async () => {
         const decoy = pook.get(api('/query')).param('page', '3').reply(200).body('decoy').mock;
-        const mock = pook.get(api('/query')).params({ page: '2', tag: ['a', 'b'] }).reply(200).body('right').mock;
+        const mock = pook
+          .get(api('/query'))
+          .params({ page: '2', tag: ['a', 'b'] })
+          .reply(200)
+          .body('right').mock;
         expect((await adapter.request({ url: api('/query?page=2&tag=a&tag=b') })).body).toBe('right');
         expect(decoy.calls).toBe(0);
         expect(mock.matches[0]?.url.href).toBe(api('/query?page=2&tag=a&tag=b'));
@@ -218,7 +223,12 @@ export function describeContract(adapter: ClientAdapter): void {
 
       withBody('has the whole JSON body', async () => {
         const decoy = pook.post(api('/json')).json({ name: 'bob' }).reply(200).body('decoy').mock;
-        pook.post(api('/json')).type('json').json({ tags: ['x', 'y'], nested: { n: 1 }, name: 'ada' }).reply(201).body('right');
+        pook
+          .post(api('/json'))
+          .type('json')
+          .json({ tags: ['x', 'y'], nested: { n: 1 }, name: 'ada' })
+          .reply(201)
+          .body('right');
         const body = JSON.stringify({ name: 'ada', tags: ['x', 'y'], nested: { n: 1 } });
         const response = await adapter.request({ url: api('/json'), method: 'POST', headers: { 'content-type': 'application/json' }, body });
         expect(response.status).toBe(201);
@@ -257,7 +267,10 @@ export function describeContract(adapter: ClientAdapter): void {
       });
 
       it('has a JSON body and its content type', async () => {
-        pook.get(api('/json-response')).reply(200).json({ ok: true, list: [1, 2] });
+        pook
+          .get(api('/json-response'))
+          .reply(200)
+          .json({ ok: true, list: [1, 2] });
         const response = await adapter.request({ url: api('/json-response') });
         expect(response.headers['content-type']).toBe('application/json');
         expect(JSON.parse(response.body)).toEqual({ ok: true, list: [1, 2] });
@@ -377,7 +390,12 @@ export function describeContract(adapter: ClientAdapter): void {
       for (const coding of ['gzip', 'deflate', 'br'] as const) {
         it(`encodes the body of a Content-Encoding: ${coding} mock, as a server does`, async () => {
           const text = `compressed with ${coding}: ${'pook '.repeat(2_000)}`;
-          pook.get(api(`/${coding}`)).reply(200).type('text').header('Content-Encoding', coding).body(text);
+          pook
+            .get(api(`/${coding}`))
+            .reply(200)
+            .type('text')
+            .header('Content-Encoding', coding)
+            .body(text);
           const response = await adapter.request({ url: api(`/${coding}`) });
           if (adapter.decompresses) {
             expect(response.body).toBe(text);
@@ -392,8 +410,14 @@ export function describeContract(adapter: ClientAdapter): void {
 
       for (const status of [301, 302, 303, 307, 308]) {
         it(`follows a ${status} mock to the next mock${adapter.followsRedirects ? '' : ' (or returns it, as this client does)'}`, async () => {
-          const redirect = pook.get(api(`/from-${status}`)).reply(status).header('Location', api(`/to-${status}`)).mock;
-          const target = pook.get(api(`/to-${status}`)).reply(200).body(`landed after ${status}`).mock;
+          const redirect = pook
+            .get(api(`/from-${status}`))
+            .reply(status)
+            .header('Location', api(`/to-${status}`)).mock;
+          const target = pook
+            .get(api(`/to-${status}`))
+            .reply(200)
+            .body(`landed after ${status}`).mock;
           const response = await adapter.request({ url: api(`/from-${status}`) });
           expect(redirect.calls).toBe(1);
           if (adapter.followsRedirects) {
@@ -411,7 +435,12 @@ export function describeContract(adapter: ClientAdapter): void {
       withBody('turns a POST answered by 303 into a GET of the Location', async () => {
         pook.post(api('/form')).body('a=1').reply(303).header('Location', api('/done'));
         const done = pook.get(api('/done')).reply(200).body('done').mock;
-        const response = await adapter.request({ url: api('/form'), method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+        const response = await adapter.request({
+          url: api('/form'),
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'a=1',
+        });
         if (!adapter.followsRedirects) {
           expect(response.status).toBe(303);
           return;
@@ -480,7 +509,12 @@ export function describeContract(adapter: ClientAdapter): void {
         pook.enableNetwork();
         const request: ContractRequest = adapter.getOnly
           ? { url: `${server.origin}/real?x=1`, headers: { 'x-pook-test': 'through' } }
-          : { url: `${server.origin}/real?x=1`, method: 'PUT', headers: { 'x-pook-test': 'through', 'content-type': 'application/json' }, body: '{"real":true}' };
+          : {
+              url: `${server.origin}/real?x=1`,
+              method: 'PUT',
+              headers: { 'x-pook-test': 'through', 'content-type': 'application/json' },
+              body: '{"real":true}',
+            };
         const response = await adapter.request(request);
         expect(response.status).toBe(200);
         expect(response.setCookie).toEqual(adapter.hidesSetCookie ? [] : ['real1=a; Path=/', 'real2=b; Path=/']);

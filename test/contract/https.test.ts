@@ -1,7 +1,7 @@
 import https from 'node:https';
 import { afterAll } from 'vitest';
-import { TLS_CLIENT_OPTIONS } from '../helpers/servers.js';
 import { nodeHttpAdapter } from '../helpers/node-http-client.js';
+import { TLS_CLIENT_OPTIONS } from '../helpers/servers.js';
 import { describeContract } from './contract.js';
 
 // The loopback servers use the self-signed certificate of test/fixtures/tls.

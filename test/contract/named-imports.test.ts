@@ -5,7 +5,7 @@
 import { Agent, ClientRequest, get, request } from 'node:http';
 import { Agent as HttpsAgent, get as httpsGet, request as httpsRequest } from 'node:https';
 import { afterAll } from 'vitest';
-import { nodeHttpAdapter, type DetachedHttp } from '../helpers/node-http-client.js';
+import { type DetachedHttp, nodeHttpAdapter } from '../helpers/node-http-client.js';
 import { TLS_CLIENT_OPTIONS } from '../helpers/servers.js';
 import { describeContract } from './contract.js';
 

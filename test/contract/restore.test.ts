@@ -1,5 +1,5 @@
 // Must stay the first import: it records the globals before pook is loaded.
-import { ORIGINALS, UNTOUCHED } from '../helpers/originals.js';
+
 import { EventEmitter } from 'node:events';
 import http, { get as namedGet, request as namedRequest } from 'node:http';
 import https, { request as namedHttpsRequest } from 'node:https';
@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pook from '../../src/index.js';
 import { nodeHttpAdapter } from '../helpers/node-http-client.js';
-import { TLS_CERT, startServer, type EchoServer } from '../helpers/servers.js';
+import { ORIGINALS, UNTOUCHED } from '../helpers/originals.js';
+import { type EchoServer, startServer, TLS_CERT } from '../helpers/servers.js';
 
 const require = createRequire(import.meta.url);
 const httpRequest = nodeHttpAdapter('http.request', http, 'request');
@@ -26,7 +27,8 @@ function expectOriginals(): void {
 
 function expectAllPatched(): void {
   for (const original of ORIGINALS) expect((original.target as Record<PropertyKey, unknown>)[original.key] !== original.value, original.label).toBe(true);
-  for (const original of UNTOUCHED) expect((original.target as Record<PropertyKey, unknown>)[original.key] === original.value, `${original.label} untouched`).toBe(true);
+  for (const original of UNTOUCHED)
+    expect((original.target as Record<PropertyKey, unknown>)[original.key] === original.value, `${original.label} untouched`).toBe(true);
 }
 
 /** Listener counts of the emitters pook could leak listeners on. */
@@ -123,7 +125,9 @@ describe('pook.disable() restores every patched global exactly', () => {
     expect(body).toBe('mocked');
     pook.disable();
     expect(namedRequest).toBe(originalRequest);
-    const real = await nodeHttpAdapter('named request', { protocol: 'http', request: namedRequest, get: namedGet }, 'request').request({ url: `${server.origin}/named-real` });
+    const real = await nodeHttpAdapter('named request', { protocol: 'http', request: namedRequest, get: namedGet }, 'request').request({
+      url: `${server.origin}/named-real`,
+    });
     expect(real.headers['x-echo']).toBe('real');
     expect(server.requests.map((echo) => echo.url)).toEqual(['/named-real']);
   });

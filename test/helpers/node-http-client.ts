@@ -46,7 +46,16 @@ function start(module: HttpSource, entry: NodeHttpEntry, url: string, options: h
       // ClientRequest takes one options object; node:https has no ClientRequest of its own.
       const target = new URL(url);
       const ClientRequest = ('ClientRequest' in module ? module.ClientRequest : undefined) ?? http.ClientRequest;
-      req = new ClientRequest({ protocol: target.protocol, hostname: target.hostname.replace(/^\[|\]$/g, ''), port: target.port, path: `${target.pathname}${target.search}`, ...options }, onResponse);
+      req = new ClientRequest(
+        {
+          protocol: target.protocol,
+          hostname: target.hostname.replace(/^\[|\]$/g, ''),
+          port: target.port,
+          path: `${target.pathname}${target.search}`,
+          ...options,
+        },
+        onResponse,
+      );
     }
     req.on('error', reject);
     if (entry !== 'get') req.end(body);

@@ -1,9 +1,9 @@
 // Captures the globals pook patches before anything else runs: import this
 // module first in a test file (ES modules evaluate in import order).
 
+import dc from 'node:diagnostics_channel';
 import http from 'node:http';
 import https from 'node:https';
-import dc from 'node:diagnostics_channel';
 import Module, { createRequire } from 'node:module';
 
 // Node loads its bundled undici, which fills the global dispatcher slots, on
@@ -14,7 +14,8 @@ const SLOTS = [Symbol.for('undici.globalDispatcher.1'), Symbol.for('undici.globa
 /** The prototype holding the real `dispatch` of Node's bundled undici (DispatcherBase). */
 function bundledDispatcherBase(): object {
   let target = Object.getPrototypeOf((globalThis as Record<symbol, unknown>)[SLOTS[SLOTS.length - 1]!]) as object | null;
-  while (target !== null && (target as { constructor: { name: string } }).constructor.name !== 'DispatcherBase') target = Object.getPrototypeOf(target) as object | null;
+  while (target !== null && (target as { constructor: { name: string } }).constructor.name !== 'DispatcherBase')
+    target = Object.getPrototypeOf(target) as object | null;
   return target!;
 }
 
@@ -25,7 +26,13 @@ function bundledDispatcherBase(): object {
  */
 export const REQUIRE_CHANNEL: boolean = (() => {
   let heard = false;
-  const handlers = { start() {}, end: (context: object) => void (heard ||= (context as { id?: unknown }).id === 'node:os'), asyncStart() {}, asyncEnd() {}, error() {} };
+  const handlers = {
+    start() {},
+    end: (context: object) => void (heard ||= (context as { id?: unknown }).id === 'node:os'),
+    asyncStart() {},
+    asyncEnd() {},
+    error() {},
+  };
   const channel = dc.tracingChannel('module.require');
   channel.subscribe(handlers);
   createRequire(import.meta.url)('node:os');

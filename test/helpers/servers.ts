@@ -5,12 +5,12 @@ import tls from 'node:tls';
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import https from 'node:https';
-import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 // test/fixtures/tls: a self-signed CA certificate for tests only, valid
@@ -94,7 +94,13 @@ function special(req: http.IncomingMessage, res: http.ServerResponse, cors: Arra
   }
   if (url.pathname === '/_pook/gzip') {
     const body = zlib.gzipSync(GZIP_TEXT);
-    res.writeHead(200, [['Content-Type', 'text/plain'], ['Content-Encoding', 'gzip'], ['Content-Length', String(body.byteLength)], ['X-Echo', 'real'], ...cors]);
+    res.writeHead(200, [
+      ['Content-Type', 'text/plain'],
+      ['Content-Encoding', 'gzip'],
+      ['Content-Length', String(body.byteLength)],
+      ['X-Echo', 'real'],
+      ...cors,
+    ]);
     res.end(body);
     return true;
   }

@@ -3,9 +3,11 @@
 // specifiers between source files to their `.ts` files. Used by tests that
 // need a fresh process (NODE_DEBUG is read at startup; an uncaught error ends
 // the process). Usage: node --import ./test/helpers/ts-hooks.mjs script.ts
-import { registerHooks } from 'node:module';
+
 import { existsSync } from 'node:fs';
+import { registerHooks } from 'node:module';
 import { fileURLToPath } from 'node:url';
+
 registerHooks({
   resolve(specifier, context, next) {
     if (specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {

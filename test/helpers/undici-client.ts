@@ -2,7 +2,7 @@
 // fetch(), with the global dispatcher or with a Dispatcher passed explicitly.
 
 import { Writable } from 'node:stream';
-import { Agent, Pool, errors, fetch, request, stream, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher, errors, fetch, Pool, request, stream } from 'undici';
 import { expect } from 'vitest';
 import type { ClientAdapter, ClientFailure, ContractRequest, ContractResponse } from '../contract/contract.js';
 import { bodyOf, fromHeaders, fromRecord } from './normalise.js';

@@ -8,9 +8,12 @@ import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import pook from '../../src/index.js';
 import { spyDns } from './dns-spy.js';
-import { GZIP_TEXT, STREAM_CHUNKS, patternBytes, startServer, type EchoServer } from './servers.js';
+import { type EchoServer, GZIP_TEXT, patternBytes, STREAM_CHUNKS, startServer } from './servers.js';
 
-const sha256 = (bytes: Uint8Array | undefined): string => createHash('sha256').update(bytes ?? new Uint8Array(0)).digest('hex');
+const sha256 = (bytes: Uint8Array | undefined): string =>
+  createHash('sha256')
+    .update(bytes ?? new Uint8Array(0))
+    .digest('hex');
 
 interface Sent {
   readonly xhr: XMLHttpRequest;
@@ -60,8 +63,17 @@ export function describeXhrBehaviour(environment: string): void {
       expect(xhr.responseText).toBe('{"ok":true}');
       expect(xhr.getResponseHeader('Content-Type')).toBe('application/json');
       expect(events.filter((e) => e !== 'rs1')).toEqual([
-        'loadstart', 'upload.loadstart', 'upload.progress', 'upload.load', 'upload.loadend',
-        'rs2', 'rs3', 'progress', 'rs4', 'load', 'loadend',
+        'loadstart',
+        'upload.loadstart',
+        'upload.progress',
+        'upload.load',
+        'upload.loadend',
+        'rs2',
+        'rs3',
+        'progress',
+        'rs4',
+        'load',
+        'loadend',
       ]);
       expect(mock.matches[0]?.client).toBe('xhr');
       expect(mock.matches[0]?.headers.get('content-type')).toBe('text/plain;charset=UTF-8');
@@ -97,18 +109,25 @@ export function describeXhrBehaviour(environment: string): void {
       const order: string[] = [];
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
-      pook.get('http://api.test/stream').reply(200).body((async function* () {
-        yield 'first;';
-        await released;
-        order.push('last produced');
-        yield 'last;';
-      })());
-      const { xhr, done } = send('GET', 'http://api.test/stream', null, (x) => x.addEventListener('progress', () => {
-        if (order.length === 0) {
-          order.push(`progress: ${x.responseText}`);
-          release();
-        }
-      }));
+      pook
+        .get('http://api.test/stream')
+        .reply(200)
+        .body(
+          (async function* () {
+            yield 'first;';
+            await released;
+            order.push('last produced');
+            yield 'last;';
+          })(),
+        );
+      const { xhr, done } = send('GET', 'http://api.test/stream', null, (x) =>
+        x.addEventListener('progress', () => {
+          if (order.length === 0) {
+            order.push(`progress: ${x.responseText}`);
+            release();
+          }
+        }),
+      );
       await done;
       expect(order).toEqual(['progress: first;', 'last produced']);
       expect(xhr.responseText).toBe('first;last;');
@@ -173,7 +192,11 @@ export function describeXhrBehaviour(environment: string): void {
           form.append('file', new Blob([new Uint8Array([0, 1, 2, 255])], { type: 'application/octet-stream' }), 'b.bin');
           return form;
         },
-        URLSearchParams: () => new URLSearchParams([['q', 'a b&c'], ['tag', 'é']]),
+        URLSearchParams: () =>
+          new URLSearchParams([
+            ['q', 'a b&c'],
+            ['tag', 'é'],
+          ]),
         Blob: () => new Blob(['blob body'], { type: 'text/x-pook' }),
         binary: () => new Uint8Array(patternBytes(70_000)),
         string: () => 'plain text é',
@@ -203,7 +226,11 @@ export function describeXhrBehaviour(environment: string): void {
         const stream = send('GET', `${server.origin}/_pook/stream`);
         await stream.done;
         expect(stream.xhr.responseText).toBe(STREAM_CHUNKS.join(''));
-        expect(pook.unmatchedRequests().map((req) => `${req.client} ${req.url.pathname}`)).toEqual(['xhr /_pook/large', 'xhr /_pook/gzip', 'xhr /_pook/stream']);
+        expect(pook.unmatchedRequests().map((req) => `${req.client} ${req.url.pathname}`)).toEqual([
+          'xhr /_pook/large',
+          'xhr /_pook/gzip',
+          'xhr /_pook/stream',
+        ]);
       });
     });
   });

@@ -34,8 +34,11 @@ describe('builtins pook loads', () => {
     const entry = join(root, 'dist', 'index.js');
     expect(existsSync(entry), 'dist/index.js is missing: npm test builds it first').toBe(true);
     const stdout = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, ['--input-type=module', '-e', script, entry], { cwd: root, timeout: 30_000, env: { ...process.env, NODE_OPTIONS: '' } }, (error, out) =>
-        error === null ? resolve(out) : reject(error),
+      execFile(
+        process.execPath,
+        ['--input-type=module', '-e', script, entry],
+        { cwd: root, timeout: 30_000, env: { ...process.env, NODE_OPTIONS: '' } },
+        (error, out) => (error === null ? resolve(out) : reject(error)),
       );
     });
     expect(JSON.parse(stdout)).toEqual({

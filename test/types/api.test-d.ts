@@ -1,21 +1,21 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import * as ns from '../../src/index.js';
 import pook, {
-  Engine,
-  Mock,
-  PookResponse,
-  type MatchResult,
-  type MockOptions,
-  type PookRequest,
-  type PookScope,
   type Candidate,
+  Engine,
   type EngineEventName,
+  type MatchResult,
+  Mock,
+  type MockOptions,
   type PookCallCountError,
   type PookNoMatchesError,
   type PookPendingMocksError,
+  type PookRequest,
+  PookResponse,
+  type PookScope,
   type PookUnmatchedRequestsError,
   type SourceLocation,
 } from '../../src/index.js';
-import * as ns from '../../src/index.js';
 
 describe('module API types', () => {
   it('default export and namespace import have the same members', () => {
@@ -179,7 +179,8 @@ describe('MockOptions types', () => {
   });
 
   it('filter, map and callback receive the request and the mock', () => {
-    pook.get('api.test')
+    pook
+      .get('api.test')
       .filter((req, mock) => {
         expectTypeOf(req).toEqualTypeOf<PookRequest>();
         expectTypeOf(mock).toEqualTypeOf<Mock>();

@@ -21,7 +21,10 @@ describe('activate() / on()', () => {
     expect(pook.isActive()).toBe(true);
     expect(globalThis.fetch).not.toBe(originalFetch);
     expect(http.request).not.toBe(originalHttpRequest);
-    pook.get('api.test/users').reply(200).json([{ id: 1 }]);
+    pook
+      .get('api.test/users')
+      .reply(200)
+      .json([{ id: 1 }]);
     const response = await fetch('http://api.test/users');
     expect(await response.json()).toEqual([{ id: 1 }]);
   });

@@ -1,19 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import pook from '../../src/index.js';
-import * as ns from '../../src/index.js';
+import pook, * as ns from '../../src/index.js';
 
 const SPEC_FUNCTIONS = [
-  'activate', 'on', 'disable', 'off', 'reset', 'isActive', 'engine', 'use',
-  'mock', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options',
-  'enableNetwork', 'disableNetwork', 'useNetworkFilter', 'flushNetworkFilters',
-  'pending', 'isPending', 'pendingMocks', 'unmatchedRequests', 'unmatched', 'isUnmatched',
-  'isDone', 'regex', 'setMockEngine', 'debug',
+  'activate',
+  'on',
+  'disable',
+  'off',
+  'reset',
+  'isActive',
+  'engine',
+  'use',
+  'mock',
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'head',
+  'options',
+  'enableNetwork',
+  'disableNetwork',
+  'useNetworkFilter',
+  'flushNetworkFilters',
+  'pending',
+  'isPending',
+  'pendingMocks',
+  'unmatchedRequests',
+  'unmatched',
+  'isUnmatched',
+  'isDone',
+  'regex',
+  'setMockEngine',
+  'debug',
 ];
-const SPEC_CLASSES = ['Engine', 'Mock', 'PookRequest', 'PookResponse', 'PookError', 'PookNoMatchesError', 'PookInvalidArgumentError', 'PookInvalidBodyError', 'PookNetworkError'];
+const SPEC_CLASSES = [
+  'Engine',
+  'Mock',
+  'PookRequest',
+  'PookResponse',
+  'PookError',
+  'PookNoMatchesError',
+  'PookInvalidArgumentError',
+  'PookInvalidBodyError',
+  'PookNetworkError',
+];
 
 describe('public surface', () => {
   it('the default export and the namespace have exactly the same members', () => {
-    const namespaceKeys = Object.keys(ns).filter((key) => key !== 'default').sort();
+    const namespaceKeys = Object.keys(ns)
+      .filter((key) => key !== 'default')
+      .sort();
     expect(Object.keys(pook).sort()).toEqual(namespaceKeys);
     for (const key of namespaceKeys) expect(pook[key as keyof typeof pook], key).toBe(ns[key as keyof typeof ns]);
   });

@@ -10,7 +10,11 @@ afterEach(() => {
   pook.disableNetwork();
 });
 
-const failure = (url: string) => fetch(url).then(() => undefined, (e: unknown) => (e as Error).cause as Error);
+const failure = (url: string) =>
+  fetch(url).then(
+    () => undefined,
+    (e: unknown) => (e as Error).cause as Error,
+  );
 
 describe('reset()', () => {
   it('flushes mocks and unmatched requests', async () => {
@@ -53,7 +57,10 @@ describe('reset()', () => {
     pook.reset();
     expect(pook.engine().networking).toBe(true);
     const unfiltered = new pook.PookRequest({ method: 'GET', url: 'http://b.test/' });
-    return pook.engine().handle(unfiltered).then((outcome) => expect(outcome.type).toBe('passthrough'));
+    return pook
+      .engine()
+      .handle(unfiltered)
+      .then((outcome) => expect(outcome.type).toBe('passthrough'));
   });
 
   it('keeps networking off when it was off', () => {

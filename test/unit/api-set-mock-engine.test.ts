@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import pook, { FetchInterceptor, HttpInterceptor, PookRequest, type Interceptor, type Outcome, type RequestHandler } from '../../src/index.js';
+import pook, { FetchInterceptor, HttpInterceptor, type Interceptor, type Outcome, PookRequest, type RequestHandler } from '../../src/index.js';
 
 const originalFetch = globalThis.fetch;
 

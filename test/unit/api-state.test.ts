@@ -3,7 +3,11 @@ import pook from '../../src/index.js';
 
 afterEach(() => pook.off());
 
-const tryFetch = (url: string) => fetch(url).then((r) => r.status, () => 'failed' as const);
+const tryFetch = (url: string) =>
+  fetch(url).then(
+    (r) => r.status,
+    () => 'failed' as const,
+  );
 
 describe('pending / isPending / pendingMocks / isDone', () => {
   it('follow the registered mocks', async () => {

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BodyMatcher } from '../../src/matchers/body.js';
 import { PookRequest } from '../../src/index.js';
+import { BodyMatcher } from '../../src/matchers/body.js';
 
 // jsdom replaces the global Uint8Array, so a Node Buffer is not an
 // `instanceof Uint8Array` here: byte bodies must still be recognised.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distance, failureWeight, rankCandidates, summarize } from '../../src/diagnostics/ranking.js';
-import { Mock, PookRequest, type MatchResult } from '../../src/index.js';
+import { type MatchResult, Mock, PookRequest } from '../../src/index.js';
 
 // Ranking candidates by closeness: how many expectations failed and how
 // important they are.
@@ -11,7 +11,24 @@ const report = (mock: Mock) => mock.explain(request);
 
 describe('failureWeight', () => {
   it('a host outweighs everything; then path, method, body, query, header', () => {
-    const weights = ['url host', 'url path', 'path', 'method', 'json', 'body', 'xml', 'json schema', 'file', 'query "page"', 'header "x-a"', 'header "x-a" present', 'content-type', 'url scheme', 'url port', 'custom matcher isAdmin'].map((e) => [e, failureWeight(failed(e))]);
+    const weights = [
+      'url host',
+      'url path',
+      'path',
+      'method',
+      'json',
+      'body',
+      'xml',
+      'json schema',
+      'file',
+      'query "page"',
+      'header "x-a"',
+      'header "x-a" present',
+      'content-type',
+      'url scheme',
+      'url port',
+      'custom matcher isAdmin',
+    ].map((e) => [e, failureWeight(failed(e))]);
     expect(Object.fromEntries(weights)).toEqual({
       'url host': 100,
       'url path': 10,
@@ -75,7 +92,13 @@ describe('rankCandidates', () => {
       new Mock({ method: 'PUT', url: 'https://api.test/users/41' }), // 10
     ];
     const ranked = rankCandidates(mocks.map(report));
-    expect(ranked.map((c) => [mocks.indexOf(c.mock), c.distance])).toEqual([[2, 4], [0, 8], [3, 8], [4, 10], [1, 100]]);
+    expect(ranked.map((c) => [mocks.indexOf(c.mock), c.distance])).toEqual([
+      [2, 4],
+      [0, 8],
+      [3, 8],
+      [4, 10],
+      [1, 100],
+    ]);
     expect(ranked[0]).toMatchObject({ state: 'evaluated', failures: 1, summary: 'matches except for json' });
   });
 });

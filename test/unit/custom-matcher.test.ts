@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Mock, type MatchResult, type Matcher, type PookRequest } from '../../src/index.js';
+import { type Matcher, type MatchResult, Mock, type PookRequest } from '../../src/index.js';
 import { invalidArgument, request } from './support.js';
 
 const withId = (id?: string) => request({ url: 'http://a.test/', headers: id === undefined ? {} : { 'x-id': id } });
@@ -20,13 +20,15 @@ describe('custom matchers', () => {
   });
 
   it('a function returning a MatchResult keeps its expectation, expected, actual and reason', () => {
-    const mock = new Mock().addMatcher((req): MatchResult => ({
-      pass: req.headers.get('x-id') === '42',
-      expectation: 'x-id is the answer',
-      expected: '42',
-      actual: req.headers.get('x-id'),
-      reason: 'wrong id',
-    }));
+    const mock = new Mock().addMatcher(
+      (req): MatchResult => ({
+        pass: req.headers.get('x-id') === '42',
+        expectation: 'x-id is the answer',
+        expected: '42',
+        actual: req.headers.get('x-id'),
+        reason: 'wrong id',
+      }),
+    );
     expect(mock.attempt(withId('42'))).toBe(true);
     expect(failures(mock, withId('7'))).toEqual([{ pass: false, expectation: 'x-id is the answer', expected: '42', actual: '7', reason: 'wrong id' }]);
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import pook, { Engine, PookRequest, type PookNoMatchesError } from '../../src/index.js';
+import pook, { Engine, type PookNoMatchesError, PookRequest } from '../../src/index.js';
 import { runTs } from '../helpers/child.js';
 
 // Seeing what happens: pook.debug() and NODE_DEBUG=pook log one line per
@@ -118,7 +118,10 @@ describe('NODE_DEBUG=pook', () => {
     const { code, stdout, stderr } = await runTs('debug-decisions.ts', { NODE_DEBUG: 'pook' });
     expect(code).toBe(0);
     const site = (line: number): string => `test/fixtures/child/debug-decisions.ts:${line}`;
-    const lines = stderr.trimEnd().split('\n').map((line) => line.replace(/^POOK \d+: /, 'POOK <pid>: '));
+    const lines = stderr
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.replace(/^POOK \d+: /, 'POOK <pid>: '));
     expect(lines).toEqual([
       `POOK <pid>: GET http://api.test/ok → GET api.test/ok (${site(6)})`,
       `POOK <pid>: GET http://api.test/broken → GET api.test/broken (${site(7)})`,

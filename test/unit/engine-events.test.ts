@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import pook, { Engine, Mock, PookInvalidArgumentError, PookNoMatchesError, PookRequest, type EngineEventMap } from '../../src/index.js';
+import pook, { Engine, type EngineEventMap, Mock, PookInvalidArgumentError, PookNoMatchesError, PookRequest } from '../../src/index.js';
 import { runTs } from '../helpers/child.js';
-import { closeServers, startServer, type EchoServer } from '../helpers/servers.js';
+import { closeServers, type EchoServer, startServer } from '../helpers/servers.js';
 
 // The engine reports each decision as an event, for tooling: match,
 // unmatched, passthrough, error.

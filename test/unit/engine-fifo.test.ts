@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Engine, Mock, PookInvalidArgumentError, PookNoMatchesError, type Outcome, type ResolvedResponse } from '../../src/index.js';
+import { Engine, Mock, type Outcome, PookInvalidArgumentError, PookNoMatchesError, type ResolvedResponse } from '../../src/index.js';
 import { request } from './support.js';
 
 const statusOf = (outcome: Outcome): number => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Engine, Mock, PookInvalidArgumentError, PookNoMatchesError, type EngineFilter, type Outcome } from '../../src/index.js';
+import { Engine, type EngineFilter, Mock, type Outcome, PookInvalidArgumentError, PookNoMatchesError } from '../../src/index.js';
 import { request } from './support.js';
 
 const errorOf = (outcome: Outcome): Error => {

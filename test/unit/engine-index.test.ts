@@ -67,7 +67,11 @@ describe('indexed matching keeps FIFO order', () => {
     const once = engine.addMock(new Mock({ method: 'GET', url: 'api.test/a' }));
     const regexp = engine.addMock(new Mock({ method: 'GET', url: /api\.test\/a/ }));
     const exact = engine.addMock(new Mock({ method: 'GET', url: 'api.test/a' }));
-    expect([engine.match(get('http://api.test/a')), engine.match(get('http://api.test/a')), engine.match(get('http://api.test/a'))]).toEqual([once, regexp, exact]);
+    expect([engine.match(get('http://api.test/a')), engine.match(get('http://api.test/a')), engine.match(get('http://api.test/a'))]).toEqual([
+      once,
+      regexp,
+      exact,
+    ]);
     expect(engine.match(get('http://api.test/a'))).toBeUndefined();
     once.times(2); // re-armed: it matches again, first
     expect(engine.match(get('http://api.test/a'))).toBe(once);
@@ -91,7 +95,11 @@ describe('indexed matching keeps FIFO order', () => {
     const first = engine.addMock(new Mock({ method: 'GET', url: 'api.test/a' }));
     const second = engine.addMock(new Mock({ method: 'GET', url: 'api.test/a' }));
     const regexp = engine.addMock(persistent({ method: 'GET', url: /api\.test/ }));
-    expect([engine.match(get('http://api.test/a')), engine.match(get('http://api.test/a')), engine.match(get('http://api.test/a'))]).toEqual([first, second, regexp]);
+    expect([engine.match(get('http://api.test/a')), engine.match(get('http://api.test/a')), engine.match(get('http://api.test/a'))]).toEqual([
+      first,
+      second,
+      regexp,
+    ]);
     second.persist();
     expect(engine.match(get('http://api.test/a'))).toBe(second);
     first.map((req) => req.with({ url: 'http://api.test/a' }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Mock } from '../../src/index.js';
-import { HeaderPresenceMatcher } from '../../src/matchers/header-presence.js';
 import { HeaderMatcher } from '../../src/matchers/header.js';
+import { HeaderPresenceMatcher } from '../../src/matchers/header-presence.js';
 import { invalidArgument, request } from './support.js';
 
 const withHeaders = (headers: HeadersInit) => request({ url: 'http://a.test/', headers });
@@ -36,7 +36,14 @@ describe('header matcher', () => {
     expect(new HeaderMatcher('x-tag', 'a, b').match(req).pass).toBe(true);
     expect(new HeaderMatcher('x-tag', 'a').match(req)).toMatchObject({ pass: false, actual: 'a, b' });
     expect(new HeaderMatcher('x-tag', /^a, b$/).match(req).pass).toBe(true);
-    expect(new HeaderMatcher('x-tag', 'a, b').match(withHeaders([['X-Tag', 'a'], ['x-tag', 'b']])).pass).toBe(true);
+    expect(
+      new HeaderMatcher('x-tag', 'a, b').match(
+        withHeaders([
+          ['X-Tag', 'a'],
+          ['x-tag', 'b'],
+        ]),
+      ).pass,
+    ).toBe(true);
   });
 
   it('a missing header fails with a reason, for a string or a RegExp', () => {
@@ -92,7 +99,11 @@ describe('header presence matchers', () => {
 
   it('headerPresent(...names), headersPresent([...]) and the option agree', () => {
     const req = withHeaders({ 'x-a': '1' });
-    const failing = (mock: Mock) => mock.explain(req).results.filter((r) => !r.pass).map((r) => r.expectation);
+    const failing = (mock: Mock) =>
+      mock
+        .explain(req)
+        .results.filter((r) => !r.pass)
+        .map((r) => r.expectation);
     expect(failing(new Mock().headerPresent('X-A', 'X-B'))).toEqual(['header "x-b" present']);
     expect(failing(new Mock().headersPresent(['X-A', 'X-B']))).toEqual(['header "x-b" present']);
     expect(failing(new Mock({ headerPresent: ['X-A', 'X-B'] }))).toEqual(['header "x-b" present']);
@@ -101,7 +112,11 @@ describe('header presence matchers', () => {
 
   it('headerAbsent(...names) and the option agree', () => {
     const req = withHeaders({ 'x-a': '1' });
-    const failing = (mock: Mock) => mock.explain(req).results.filter((r) => !r.pass).map((r) => r.expectation);
+    const failing = (mock: Mock) =>
+      mock
+        .explain(req)
+        .results.filter((r) => !r.pass)
+        .map((r) => r.expectation);
     expect(failing(new Mock().headerAbsent('X-A', 'X-B'))).toEqual(['header "x-a" absent']);
     expect(failing(new Mock({ headerAbsent: ['X-A', 'X-B'] }))).toEqual(['header "x-a" absent']);
   });

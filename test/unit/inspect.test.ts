@@ -35,7 +35,14 @@ describe('util.inspect(mock)', () => {
 
   it('mock.expectations lists every expectation in definition order', () => {
     const mock = pook.get('api.test/users?page=2').headerPresent('x-trace').type('json').body(/x/);
-    expect(mock.expectations).toEqual(['method GET', 'url api.test/users?page=2', 'query "page": "2"', 'header "x-trace" present', 'content-type: "application/json"', 'body: /x/']);
+    expect(mock.expectations).toEqual([
+      'method GET',
+      'url api.test/users?page=2',
+      'query "page": "2"',
+      'header "x-trace" present',
+      'content-type: "application/json"',
+      'body: /x/',
+    ]);
   });
 
   it('colours only when asked', () => {

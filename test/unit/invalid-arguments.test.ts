@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import pook, { PookError, PookInvalidArgumentError, type MockOptions } from '../../src/index.js';
+import pook, { type MockOptions, PookError, PookInvalidArgumentError } from '../../src/index.js';
 import { invalidArgument } from './support.js';
 
 // SPEC §7: bad input fails where the mock is defined, as a

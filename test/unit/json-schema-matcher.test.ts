@@ -47,7 +47,12 @@ describe('jsonSchema matcher', () => {
   });
 
   it('uses draft-07 when $schema says so (array items)', () => {
-    const schema = { $schema: 'http://json-schema.org/draft-07/schema#', type: 'array', items: [{ type: 'string' }, { type: 'number' }], additionalItems: false };
+    const schema = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'array',
+      items: [{ type: 'string' }, { type: 'number' }],
+      additionalItems: false,
+    };
     const tuple = new JsonSchemaMatcher(schema);
     expect(tuple.match(post('["a",1]')).pass).toBe(true);
     expect(tuple.match(post('[1,"a"]')).pass).toBe(false);
@@ -57,7 +62,12 @@ describe('jsonSchema matcher', () => {
   });
 
   it('accepts an explicit 2020-12 $schema', () => {
-    const schema = { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', $defs: { id: { type: 'integer' } }, properties: { id: { $ref: '#/$defs/id' } } };
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      $defs: { id: { type: 'integer' } },
+      properties: { id: { $ref: '#/$defs/id' } },
+    };
     expect(new JsonSchemaMatcher(schema).match(post('{"id":1}')).pass).toBe(true);
     expect(new JsonSchemaMatcher(schema).match(post('{"id":"x"}')).pass).toBe(false);
   });

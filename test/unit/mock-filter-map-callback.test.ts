@@ -68,7 +68,10 @@ describe('mock callback', () => {
 
   it('sees the mapped request', () => {
     let seen: PookRequest | undefined;
-    new Mock().map((req) => req.with({ method: 'PATCH' })).callback((req) => (seen = req)).attempt(at('http://a.test/'));
+    new Mock()
+      .map((req) => req.with({ method: 'PATCH' }))
+      .callback((req) => (seen = req))
+      .attempt(at('http://a.test/'));
     expect(seen?.method).toBe('PATCH');
   });
 });

@@ -13,7 +13,12 @@ const report = (mock: Mock, req: PookRequest) => mock.explain(req).results;
 
 describe('mock options object', () => {
   const requests = [
-    request({ url: 'https://api.test/users?page=2', method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x', 'x-trace': '1' }, body: '{"name":"ada"}' }),
+    request({
+      url: 'https://api.test/users?page=2',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer x', 'x-trace': '1' },
+      body: '{"name":"ada"}',
+    }),
     request({ url: 'http://api.test/other', method: 'GET', headers: { cookie: 'a=1' }, body: 'nope' }),
   ];
 
@@ -90,7 +95,13 @@ describe('mock options object', () => {
     });
     const resolved = await mock.respond(request({ url: 'http://a.test/' }));
     expect(resolved.status).toBe(201);
-    expect(resolved.headers).toEqual([['X-Id', '1'], ['Set-Cookie', 'a=1'], ['Set-Cookie', 'b=2'], ['Content-Type', 'text/plain'], ['Content-Length', '5']]);
+    expect(resolved.headers).toEqual([
+      ['X-Id', '1'],
+      ['Set-Cookie', 'a=1'],
+      ['Set-Cookie', 'b=2'],
+      ['Content-Type', 'text/plain'],
+      ['Content-Length', '5'],
+    ]);
     expect(new TextDecoder().decode(resolved.body as Uint8Array)).toBe('hello');
   });
 

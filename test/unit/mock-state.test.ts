@@ -26,7 +26,12 @@ describe('mock state', () => {
     expect(mock.timesLimit).toBe(3);
     const outcome: Array<[boolean, boolean]> = [];
     for (let i = 0; i < 4; i++) outcome.push([mock.attempt(hit), mock.isDone()]);
-    expect(outcome).toEqual([[true, false], [true, false], [true, true], [false, true]]);
+    expect(outcome).toEqual([
+      [true, false],
+      [true, false],
+      [true, true],
+      [false, true],
+    ]);
     expect(mock.calls).toBe(3);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Engine, Mock, PookNoMatchesError, type NetworkFilter } from '../../src/index.js';
+import { Engine, Mock, type NetworkFilter, PookNoMatchesError } from '../../src/index.js';
 import { invalidArgument, request } from './support.js';
 
 const decide = async (engine: Engine, url: string) => (await engine.handle(request({ url }))).type;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import pook, { Engine, Mock, PookNoMatchesError, PookRequest, isPookError } from '../../src/index.js';
+import pook, { Engine, isPookError, Mock, PookNoMatchesError, PookRequest } from '../../src/index.js';
 
 afterEach(() => pook.off());
 

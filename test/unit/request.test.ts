@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PookInvalidBodyError, PookRequest, isPookError } from '../../src/index.js';
+import { isPookError, PookInvalidBodyError, PookRequest } from '../../src/index.js';
 
 describe('PookRequest', () => {
   it('upper-cases the method and parses the URL', () => {
@@ -29,7 +29,15 @@ describe('PookRequest', () => {
   });
 
   it('headers are case-insensitive, multiple values joined with ", "', () => {
-    const req = new PookRequest({ method: 'GET', url: 'http://a.test/', headers: [['X-Tag', 'a'], ['x-tag', 'b'], ['Accept', 'text/html']] });
+    const req = new PookRequest({
+      method: 'GET',
+      url: 'http://a.test/',
+      headers: [
+        ['X-Tag', 'a'],
+        ['x-tag', 'b'],
+        ['Accept', 'text/html'],
+      ],
+    });
     expect(req.headers.get('ACCEPT')).toBe('text/html');
     expect(req.headers.get('x-tag')).toBe('a, b');
   });
@@ -126,7 +134,14 @@ describe('PookRequest immutability', () => {
 
   it('with() keeps every field not given, including client and timestamp', () => {
     const copy = original.with({});
-    expect([copy.method, copy.url.href, copy.headers.get('x-a'), copy.text, copy.client, copy.timestamp]).toEqual(['POST', 'http://a.test/x?q=1', '1', 'body', 'fetch', 1]);
+    expect([copy.method, copy.url.href, copy.headers.get('x-a'), copy.text, copy.client, copy.timestamp]).toEqual([
+      'POST',
+      'http://a.test/x?q=1',
+      '1',
+      'body',
+      'fetch',
+      1,
+    ]);
     expect(copy.headers).not.toBe(original.headers);
     expect(copy.url).not.toBe(original.url);
   });

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Mock, PookResponse, type ResolvedResponse } from '../../src/index.js';
 import { resolveDynamicReply } from '../../src/engine/pook-response.js';
+import { Mock, PookResponse, type ResolvedResponse } from '../../src/index.js';
 import { invalidArgument, request } from './support.js';
 
 const decoder = new TextDecoder();
@@ -84,15 +84,24 @@ describe('PookResponse', () => {
     ['urlencoded', 'application/x-www-form-urlencoded'],
     ['image/png', 'image/png'],
   ])('type(%s) sets Content-Type %s, replacing any', (alias, type) => {
-    expect(new PookResponse().set('content-type', 'old').type(alias).resolve().headers).toEqual([['Content-Type', type], ['Content-Length', '0']]);
+    expect(new PookResponse().set('content-type', 'old').type(alias).resolve().headers).toEqual([
+      ['Content-Type', type],
+      ['Content-Length', '0'],
+    ]);
   });
 
   it('json() serialises and sets application/json unless a Content-Type is set', async () => {
     const json = new PookResponse().json({ id: 1, tags: ['a'] }).resolve();
     expect(await bodyText(json)).toBe('{"id":1,"tags":["a"]}');
-    expect(json.headers).toEqual([['Content-Type', 'application/json'], ['Content-Length', '21']]);
+    expect(json.headers).toEqual([
+      ['Content-Type', 'application/json'],
+      ['Content-Length', '21'],
+    ]);
     const custom = new PookResponse().type('application/vnd.api+json').json([]).resolve();
-    expect(custom.headers).toEqual([['Content-Type', 'application/vnd.api+json'], ['Content-Length', '2']]);
+    expect(custom.headers).toEqual([
+      ['Content-Type', 'application/vnd.api+json'],
+      ['Content-Length', '2'],
+    ]);
     expect(await bodyText(new PookResponse().json(null).resolve())).toBe('null');
   });
 
@@ -144,7 +153,11 @@ describe('PookResponse', () => {
   });
 
   it('a streamed body can be sent once', () => {
-    const response = new PookResponse().body((function* () { yield 'a'; })());
+    const response = new PookResponse().body(
+      (function* () {
+        yield 'a';
+      })(),
+    );
     response.resolve();
     invalidArgument(() => response.resolve(), 'body');
   });
@@ -260,7 +273,10 @@ describe('dynamic reply', () => {
   });
 
   it('headers as a record or as pairs', () => {
-    expect(resolveDynamicReply({ status: 204, headers: { 'X-A': ['1', '2'] } }).headers).toEqual([['X-A', '1'], ['X-A', '2']]);
+    expect(resolveDynamicReply({ status: 204, headers: { 'X-A': ['1', '2'] } }).headers).toEqual([
+      ['X-A', '1'],
+      ['X-A', '2'],
+    ]);
     expect(resolveDynamicReply({ status: 204, headers: [['X-B', '1']] }).headers).toEqual([['X-B', '1']]);
   });
 
@@ -270,7 +286,13 @@ describe('dynamic reply', () => {
     headers.append('set-cookie', 'b=2');
     const resolved = resolveDynamicReply(new Response('streamed', { status: 418, headers }));
     expect(resolved.status).toBe(418);
-    expect(resolved.headers).toEqual(expect.arrayContaining([['x-a', '1'], ['set-cookie', 'a=1'], ['set-cookie', 'b=2']]));
+    expect(resolved.headers).toEqual(
+      expect.arrayContaining([
+        ['x-a', '1'],
+        ['set-cookie', 'a=1'],
+        ['set-cookie', 'b=2'],
+      ]),
+    );
     expect(await bodyText(resolved)).toBe('streamed');
     expect(resolveDynamicReply(new Response(null, { status: 204 })).body).toBeNull();
   });

@@ -50,7 +50,9 @@ describe('concurrent scopes', () => {
           // A timer and a promise chain started inside the scope stay in it.
           const viaTimer = await new Promise<string>((resolve, reject) => {
             setTimeout(() => {
-              fetch(URL_).then((r) => r.text()).then(resolve, reject);
+              fetch(URL_)
+                .then((r) => r.text())
+                .then(resolve, reject);
             }, 0);
           });
           const [viaFetch, viaHttp] = await Promise.all([fetch(URL_).then((r) => r.text()), httpGet(URL_)]);

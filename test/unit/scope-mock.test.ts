@@ -1,7 +1,8 @@
 // Must stay the first import: it records the globals before pook is loaded.
-import { ORIGINALS } from '../helpers/originals.js';
+
 import { afterEach, describe, expect, it } from 'vitest';
 import pook, { Mock, PookNoMatchesError } from '../../src/index.js';
+import { ORIGINALS } from '../helpers/originals.js';
 
 // A mock as a scoped resource, as pook's mock context manager
 // (`with pook.get(url) as mock:`): `using mock = pook.get(url)`.
@@ -52,7 +53,11 @@ describe('using mock = pook.get(url)', () => {
       using limited = pook.get('http://limited.test/').times(2);
       limited.reply(200);
       expect(limited.persisted).toBe(false);
-      expect([await status('http://limited.test/'), await status('http://limited.test/'), await status('http://limited.test/')]).toEqual([200, 200, 'no match']);
+      expect([await status('http://limited.test/'), await status('http://limited.test/'), await status('http://limited.test/')]).toEqual([
+        200,
+        200,
+        'no match',
+      ]);
     }
   });
 

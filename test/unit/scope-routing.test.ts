@@ -1,10 +1,11 @@
 // Must stay the first import: it records the globals before pook is loaded.
-import { ORIGINALS } from '../helpers/originals.js';
+
 import { AsyncResource } from 'node:async_hooks';
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pook, { Engine, FetchInterceptor } from '../../src/index.js';
-import { startServer, type EchoServer } from '../helpers/servers.js';
+import { ORIGINALS } from '../helpers/originals.js';
+import { type EchoServer, startServer } from '../helpers/servers.js';
 
 // One interception layer, each request routed to the engine of the async
 // context of its client call; an engine that is not active (or has no

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { PookInvalidArgumentError, PookRequest, type MatchResult, type PookRequestInit } from '../../src/index.js';
+import { type MatchResult, PookInvalidArgumentError, PookRequest, type PookRequestInit } from '../../src/index.js';
 
 /** A request built directly, as interceptors build them. */
 export function request(init: Partial<PookRequestInit> & { url: string }): PookRequest {

@@ -3,7 +3,8 @@ import { Mock } from '../../src/index.js';
 import { ContentTypeMatcher } from '../../src/matchers/content-type.js';
 import { invalidArgument, request } from './support.js';
 
-const typed = (contentType?: string) => request({ url: 'http://a.test/', method: 'POST', ...(contentType === undefined ? {} : { headers: { 'content-type': contentType } }) });
+const typed = (contentType?: string) =>
+  request({ url: 'http://a.test/', method: 'POST', ...(contentType === undefined ? {} : { headers: { 'content-type': contentType } }) });
 
 describe('type matcher', () => {
   it.each([

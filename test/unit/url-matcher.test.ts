@@ -215,7 +215,12 @@ describe('url matcher: a mismatch names every differing part', () => {
   });
 
   it('a pass carries no differences', () => {
-    expect(check('api.test/users', 'https://api.test/users')).toEqual({ pass: true, expectation: 'url', expected: 'api.test/users', actual: 'https://api.test/users' });
+    expect(check('api.test/users', 'https://api.test/users')).toEqual({
+      pass: true,
+      expectation: 'url',
+      expected: 'api.test/users',
+      actual: 'https://api.test/users',
+    });
   });
 });
 

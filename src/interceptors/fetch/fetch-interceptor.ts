@@ -1,12 +1,12 @@
 import { isBytes, utf8 } from '../../core/bytes.js';
 import { PookError } from '../../core/errors/pook-error.js';
 import type { Interceptor, Outcome, RequestHandler } from '../../core/interceptor.js';
-import { adoptRequest, PookRequest, requestHeaders, type HeaderRecipe } from '../../core/pook-request.js';
+import { adoptRequest, type HeaderRecipe, PookRequest, requestHeaders } from '../../core/pook-request.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
-import { runInPassthrough } from '../shared/passthrough-guard.js';
 import { decodeBody, encodeResponse } from '../shared/content-encoding.js';
-import { fetchedResponse } from './fetched-response.js';
+import { runInPassthrough } from '../shared/passthrough-guard.js';
 import { PatchSet } from '../shared/patch-set.js';
+import { fetchedResponse } from './fetched-response.js';
 
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
@@ -43,10 +43,14 @@ function streamOf(source: AsyncIterable<Uint8Array>, signal: AbortSignal | undef
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        signal?.addEventListener('abort', () => {
-          controller.error(signal.reason);
-          void iterator.return?.();
-        }, { once: true });
+        signal?.addEventListener(
+          'abort',
+          () => {
+            controller.error(signal.reason);
+            void iterator.return?.();
+          },
+          { once: true },
+        );
       },
       async pull(controller) {
         const { value, done } = await iterator.next();
@@ -85,7 +89,12 @@ function toResponse(mocked: ResolvedResponse, method: string, url: string, signa
   const hasBody = !NULL_BODY_STATUS.has(resolved.status) && method !== 'HEAD' && resolved.body !== null;
   const body = hasBody && !REDIRECT_STATUS.has(resolved.status) ? decodeBody(resolved.headers, resolved.body!) : resolved.body;
   const init = { status: resolved.status, statusText: resolved.statusText, headers: headersInit(resolved.headers) };
-  return new (fetchedResponse())(hasBody && body !== null ? (isBytes(body) ? (body as Uint8Array<ArrayBuffer>) : (streamOf(body, signal) as ReadableStream<Uint8Array<ArrayBuffer>>)) : null, init, url, redirected);
+  return new (fetchedResponse())(
+    hasBody && body !== null ? (isBytes(body) ? (body as Uint8Array<ArrayBuffer>) : (streamOf(body, signal) as ReadableStream<Uint8Array<ArrayBuffer>>)) : null,
+    init,
+    url,
+    redirected,
+  );
 }
 
 function followRedirect(response: Response, request: Request, body: Uint8Array | undefined): Request | undefined {

@@ -3,7 +3,8 @@ import type { Agent, ClientRequest } from 'node:http';
 import type https from 'node:https';
 import { builtin } from '../../core/builtin.js';
 import type { RequestHandler } from '../../core/interceptor.js';
-import { startExchange, type AgentRequestOptions } from './exchange.js';
+import type { AgentRequestOptions } from './agent-request-options.js';
+import { startExchange } from './exchange.js';
 
 /** What a pook agent needs to know about the agent the caller asked for. */
 interface AgentSource {

@@ -5,12 +5,10 @@ import type { RequestHandler } from '../../core/interceptor.js';
 import { adoptRequest, type PookRequest } from '../../core/pook-request.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
 import { encodeResponse } from '../shared/content-encoding.js';
-import { passthrough } from './passthrough.js';
-import { LAST_CHUNK, chunk, parseRequest, responseHead, type WireRequest } from './wire.js';
+import type { AgentRequestOptions } from './agent-request-options.js';
 import { MockSocket } from './mock-socket.js';
-
-/** The request options node:http hands to an agent (host and port already normalised). */
-export type AgentRequestOptions = Record<string, unknown> & { host?: string; port?: number | string; socketPath?: string };
+import { passthrough } from './passthrough.js';
+import { chunk, LAST_CHUNK, parseRequest, responseHead, type WireRequest } from './wire.js';
 
 /** Where the request really goes: `protocol//host:port` + the request target. */
 function requestUrl(protocol: string, options: AgentRequestOptions, target: string): string {

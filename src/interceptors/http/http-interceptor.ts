@@ -1,11 +1,12 @@
 import type http from 'node:http';
 import type https from 'node:https';
-import type { Interceptor, RequestHandler } from '../../core/interceptor.js';
 import { builtin } from '../../core/builtin.js';
+import type { Interceptor, RequestHandler } from '../../core/interceptor.js';
 import { isBypassed } from '../shared/passthrough-guard.js';
-import { AgentCache } from './agent-cache.js';
-import { startExchange, type AgentRequestOptions } from './exchange.js';
 import { PatchSet } from '../shared/patch-set.js';
+import { AgentCache } from './agent-cache.js';
+import type { AgentRequestOptions } from './agent-request-options.js';
+import { startExchange } from './exchange.js';
 
 type RequestFunction = typeof http.request;
 
@@ -99,10 +100,15 @@ export class HttpInterceptor implements Interceptor {
     // node:https (with tls and crypto) is loaded here, on activation, not on import.
     for (const module of [httpModule, builtin<typeof https>('node:https')]) {
       for (const key of ['request', 'get'] as const) {
-        this.#patches.patch<RequestFunction>(module, key, (original) => function pookRequest(this: unknown, ...args: unknown[]) {
-          // A request an upper layer (fetch, XHR) already let through goes out as it is.
-          return (original as (...a: unknown[]) => http.ClientRequest).apply(this, passes() ? args : withAgent(args, agents, module, addRequest));
-        } as RequestFunction);
+        this.#patches.patch<RequestFunction>(
+          module,
+          key,
+          (original) =>
+            function pookRequest(this: unknown, ...args: unknown[]) {
+              // A request an upper layer (fetch, XHR) already let through goes out as it is.
+              return (original as (...a: unknown[]) => http.ClientRequest).apply(this, passes() ? args : withAgent(args, agents, module, addRequest));
+            } as RequestFunction,
+        );
       }
     }
     this.#patches.patch<typeof http.ClientRequest>(httpModule, 'ClientRequest', (Original) => {

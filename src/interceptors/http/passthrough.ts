@@ -2,11 +2,11 @@ import type http from 'node:http';
 import type { Agent, IncomingMessage } from 'node:http';
 import type https from 'node:https';
 import { builtin } from '../../core/builtin.js';
-import type { AgentRequestOptions } from './exchange.js';
-import { LAST_CHUNK, chunk, responseHead, type WireRequest } from './wire.js';
-import type { MockSocket } from './mock-socket.js';
 import { runBypassed } from '../shared/passthrough-guard.js';
 import { original } from '../shared/property-patch.js';
+import type { AgentRequestOptions } from './agent-request-options.js';
+import type { MockSocket } from './mock-socket.js';
+import { chunk, LAST_CHUNK, responseHead, type WireRequest } from './wire.js';
 
 // Options that describe the request itself; everything else (TLS options,
 // lookup, localAddress, createConnection, timeout…) is kept for the real one.

@@ -1,6 +1,6 @@
 import type zlib from 'node:zlib';
-import { isBytes } from '../../core/bytes.js';
 import { builtin } from '../../core/builtin.js';
+import { isBytes } from '../../core/bytes.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
 
 // A mock that says `Content-Encoding: gzip` (or deflate, br) gets its body
@@ -70,7 +70,10 @@ function encodeSync(coding: Coding, bytes: Uint8Array): Uint8Array {
  * Passes every chunk through a zlib stream, flushing after each one, so a
  * streamed body stays streamed: each chunk produces output at once.
  */
-async function* throughZlib(source: AsyncIterable<Uint8Array>, make: () => zlib.Gzip | zlib.Deflate | zlib.BrotliCompress | zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress): AsyncIterable<Uint8Array> {
+async function* throughZlib(
+  source: AsyncIterable<Uint8Array>,
+  make: () => zlib.Gzip | zlib.Deflate | zlib.BrotliCompress | zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress,
+): AsyncIterable<Uint8Array> {
   const stream = make();
   const out: Buffer[] = [];
   let failure: Error | undefined;

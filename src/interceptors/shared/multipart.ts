@@ -1,6 +1,6 @@
-import { utf8 } from '../../core/bytes.js';
 import type crypto from 'node:crypto';
 import { builtin } from '../../core/builtin.js';
+import { utf8 } from '../../core/bytes.js';
 
 // The multipart/form-data encoding of a FormData, as fetch and XHR send it
 // (the HTML standard's algorithm, as undici implements it). pook encodes it

@@ -1,9 +1,9 @@
 import type { Interceptor, RequestHandler } from '../../core/interceptor.js';
 import { isBypassed, runDecided } from '../shared/passthrough-guard.js';
 import { PatchSet } from '../shared/patch-set.js';
-import { watchUndiciModules, type UndiciModule } from './undici-modules.js';
-import { HandlerDriver, type DispatchHandler } from './handler-driver.js';
-import { readDispatch, type DispatchOptions } from './dispatch-request.js';
+import { type DispatchOptions, readDispatch } from './dispatch-request.js';
+import { type DispatchHandler, HandlerDriver } from './handler-driver.js';
+import { type UndiciModule, watchUndiciModules } from './undici-modules.js';
 
 // undici keeps the process-wide dispatcher in a global slot shared by every
 // copy of it (Node's bundled one and the npm package): '.1' for undici 6 and
@@ -101,14 +101,14 @@ export class UndiciInterceptor implements Interceptor {
       const current = (globalThis as Record<symbol, unknown>)[slot];
       if (current === null || typeof current !== 'object') continue;
       this.#patches.patch<object>(globalThis, slot, (dispatcher) => {
-          const dispatch = pookDispatch(engine, (dispatcher as { dispatch: Dispatch }).dispatch);
-          return new Proxy(dispatcher, {
-            get(target, key) {
-              if (key === 'dispatch') return (opts: DispatchOptions, handler: DispatchHandler) => dispatch.call(target, opts, handler);
-              const value: unknown = Reflect.get(target, key, target);
-              return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-            },
-          });
+        const dispatch = pookDispatch(engine, (dispatcher as { dispatch: Dispatch }).dispatch);
+        return new Proxy(dispatcher, {
+          get(target, key) {
+            if (key === 'dispatch') return (opts: DispatchOptions, handler: DispatchHandler) => dispatch.call(target, opts, handler);
+            const value: unknown = Reflect.get(target, key, target);
+            return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+          },
+        });
       });
       this.#patchPrototype(engine, dispatcherBase(current));
     }

@@ -93,12 +93,15 @@ export function watchUndiciModules(listener: Listener): () => void {
   listeners.add(listener);
   if (watching === true) return () => void listeners.delete(listener);
   type Load = (request: string, ...rest: unknown[]) => unknown;
-  const restore = patch<Load>(Module as unknown as object, '_load', (load) =>
-    function _load(this: unknown, request: string, ...rest: unknown[]): unknown {
-      const exports = load.call(this, request, ...rest);
-      if (typeof request === 'string' && isUndici(request)) found(exports);
-      return exports;
-    },
+  const restore = patch<Load>(
+    Module as unknown as object,
+    '_load',
+    (load) =>
+      function _load(this: unknown, request: string, ...rest: unknown[]): unknown {
+        const exports = load.call(this, request, ...rest);
+        if (typeof request === 'string' && isUndici(request)) found(exports);
+        return exports;
+      },
   );
   return () => {
     listeners.delete(listener);

@@ -2,8 +2,8 @@ import { isBytes, toArrayBuffer } from '../../core/bytes.js';
 import type { RequestHandler } from '../../core/interceptor.js';
 import { PookRequest } from '../../core/pook-request.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
-import { runInPassthrough } from '../shared/passthrough-guard.js';
 import { decodeBody, encodeResponse } from '../shared/content-encoding.js';
+import { runInPassthrough } from '../shared/passthrough-guard.js';
 import { extractXhrBody, type XhrBody } from './xhr-body.js';
 import { baseUrl, realmOf } from './xhr-realm.js';
 
@@ -23,9 +23,27 @@ const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 // Headers a page may not set (XHR silently drops them; fetch standard "forbidden request-header").
 const FORBIDDEN_HEADERS = new Set([
-  'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method', 'connection',
-  'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host', 'keep-alive', 'origin', 'referer',
-  'set-cookie', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'via',
+  'accept-charset',
+  'accept-encoding',
+  'access-control-request-headers',
+  'access-control-request-method',
+  'connection',
+  'content-length',
+  'cookie',
+  'cookie2',
+  'date',
+  'dnt',
+  'expect',
+  'host',
+  'keep-alive',
+  'origin',
+  'referer',
+  'set-cookie',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'via',
 ]);
 const REQUEST_BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'content-location'];
 
@@ -34,7 +52,10 @@ type Pair = [string, string];
 function mimeOf(headers: readonly Pair[], override: string | undefined): { essence: string; charset: string | undefined } {
   const value = override ?? headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   const [essence = '', ...params] = value.split(';');
-  const charset = params.map((p) => p.trim().split('=')).find(([key]) => key?.toLowerCase() === 'charset')?.[1]?.replace(/^"|"$/g, '');
+  const charset = params
+    .map((p) => p.trim().split('='))
+    .find(([key]) => key?.toLowerCase() === 'charset')?.[1]
+    ?.replace(/^"|"$/g, '');
   return { essence: essence.trim().toLowerCase(), charset };
 }
 
@@ -108,7 +129,10 @@ export function createXhrClass(engine: RequestHandler, Base: typeof XMLHttpReque
       if (this.readyState !== OPENED || this.#sent) throw invalidState("Failed to execute 'send': the object's state must be OPENED.");
       if (!this.#async) {
         // pook decides asynchronously (reply functions, delays, the whole body); a synchronous XHR would block that decision.
-        throw new realm.DOMException(`pook: synchronous XMLHttpRequest is not supported (${this.#method} ${this.#url?.href}); make the request asynchronous.`, 'NetworkError');
+        throw new realm.DOMException(
+          `pook: synchronous XMLHttpRequest is not supported (${this.#method} ${this.#url?.href}); make the request asynchronous.`,
+          'NetworkError',
+        );
       }
       this.#mode = 'pook';
       this.#sent = true;
@@ -374,7 +398,8 @@ export function createXhrClass(engine: RequestHandler, Base: typeof XMLHttpReque
 
     override get responseXML(): Document | null {
       if (this.#mode === 'native') return super.responseXML;
-      if (this.responseType !== '' && this.responseType !== 'document') throw invalidState("Failed to read 'responseXML': responseType is not '' or 'document'.");
+      if (this.responseType !== '' && this.responseType !== 'document')
+        throw invalidState("Failed to read 'responseXML': responseType is not '' or 'document'.");
       if (this.#readyState !== DONE) return null;
       this.#parsed ??= { value: this.#document() };
       return this.#parsed.value as Document | null;
