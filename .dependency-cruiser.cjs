@@ -1,0 +1,90 @@
+// The architecture of src/, as rules (docs/architecture.md draws the same
+// picture). Each folder is one layer; a file may import its own folder and
+// the layers below it, never one above or beside it. Type-only imports
+// count too, and no import cycle is allowed, of any kind.
+//
+//   integrations/   runner integrations: pook's public surface only (src/index.ts)
+//   index.ts        the public surface: re-exports
+//   api/            module functions, use() scopes, request router, wiring
+//   interceptors/   one folder per client family, on shared/; they see core/ only
+//   diagnostics/    reports: ranking, text, assertions, summaries, debug log
+//   engine/         Engine, Mock, PookResponse, mock index, network policy, ports
+//   matchers/       one matcher per file
+//   core/           PookRequest, resolved responses, errors, contracts, argument checks
+//
+// `npm run lint` runs it (depcruise src); test/architecture.test.ts checks
+// that these rules see the real tree and that they reject an upward import.
+
+/** A rule: files under `from` import nothing under src/ but what `allowed` lists. */
+const layer = (name, from, allowed, comment) => ({
+  name,
+  comment,
+  severity: 'error',
+  from: { path: from },
+  to: { path: '^src/', pathNot: allowed },
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'No import cycle, type-only imports included: the layers must form a tree of dependencies.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    layer('core-is-the-bottom', '^src/core/', ['^src/core/'], 'core/ knows nothing of matchers, mocks, the engine, reports, clients or the API.'),
+    layer('matchers-see-core', '^src/matchers/', ['^src/core/', '^src/matchers/'], 'A matcher depends on core types and the result type only.'),
+    layer(
+      'engine-sees-matchers-and-core',
+      '^src/engine/',
+      ['^src/core/', '^src/matchers/', '^src/engine/'],
+      'The engine and the mock never import reports, clients or the module API: reports come through the Reporter port.',
+    ),
+    layer(
+      'diagnostics-read-the-engine',
+      '^src/diagnostics/',
+      ['^src/core/', '^src/matchers/', '^src/engine/', '^src/diagnostics/'],
+      'Reports read core, matcher and engine objects; nothing below imports them.',
+    ),
+    layer(
+      'interceptor-shared-sees-core',
+      '^src/interceptors/shared/',
+      ['^src/core/', '^src/interceptors/shared/'],
+      'Helpers shared by the interceptors know only core/.',
+    ),
+    layer(
+      'an-interceptor-sees-core-and-shared',
+      '^src/interceptors/([^/]+)/',
+      ['^src/core/', '^src/interceptors/shared/', '^src/interceptors/$1/'],
+      'An interceptor adapts one client family: it builds PookRequests and carries out outcomes, never matches, and never imports another family or the engine.',
+    ),
+    layer(
+      'api-is-below-the-surface',
+      '^src/api/',
+      ['^src/core/', '^src/matchers/', '^src/engine/', '^src/diagnostics/', '^src/interceptors/', '^src/api/'],
+      'The module API imports every layer below it, never the public surface or the integrations.',
+    ),
+    layer(
+      'integrations-use-the-public-surface',
+      '^src/integrations/',
+      ['^src/index\\.ts$', '^src/integrations/'],
+      "Runner integrations use pook's public surface only (in the build, 'pook' itself).",
+    ),
+    {
+      name: 'no-unknown-folder',
+      comment: 'Every file of src/ is in a layer that has its rule here: a new folder needs a rule (and a line in docs/architecture.md).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations)/|^src/index\\.ts$' },
+      to: {},
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Type-only imports are dependencies too (`import type`, `export type … from`).
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
