@@ -111,7 +111,7 @@ export function activate<This, A extends unknown[], R>(
 }
 
 /**
- * Alias of {@link activate}.
+ * Alias of `activate()`.
  * @example `pook.on()`
  */
 export const on: typeof activate = activate;

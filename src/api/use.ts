@@ -4,7 +4,7 @@ import { assertHistoryLimit, type Engine } from '../engine/engine.js';
 import { defaultHistoryLimit, routedEngine } from './current-engine.js';
 import { currentScope, type PookScope, UseScope } from './use-scope.js';
 
-/** Options of {@link use}. */
+/** Options of `use()`. */
 export interface UseOptions {
   /** Enable real networking in the new engine. */
   readonly network?: boolean;

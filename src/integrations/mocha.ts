@@ -9,10 +9,14 @@ import { checkedTest, TestRun } from './test-run.js';
 // (docs/runners/mocha.md).
 
 type TestFn = (...args: never[]) => unknown;
-interface MochaTest {
-  fn?: TestFn;
+/** The part of a Mocha test that pook reads: its function. */
+export interface MochaTest {
+  /** The test's function, which pook wraps to check the test's scope when it passes. */
+  fn?: (...args: never[]) => unknown;
 }
-interface HookContext {
+/** The part of a Mocha hook's `this` that pook reads: the test about to run. */
+export interface HookContext {
+  /** The test the hook runs for. */
   currentTest?: MochaTest;
 }
 

@@ -23,8 +23,8 @@ export interface Candidate extends MockReport {
    */
   readonly distance: number;
   /**
-   * The verdict in words, e.g. `matches except for json`, `matched but
-   * expired after 1 call (times(1))`, `skipped by filter`.
+   * The verdict in words, e.g. `matches except for json`,
+   * `matched but expired after 1 call (times(1))`, `skipped by filter`.
    */
   readonly summary: string;
 }
