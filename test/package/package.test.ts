@@ -57,6 +57,17 @@ describe('built package', () => {
     });
   });
 
+  it('isPookError recognises the errors of another copy of pook by their brand, which is not an enumerable field', () => {
+    expect(run('brand.cjs')).toEqual({
+      separateCopies: true,
+      instanceofAcross: false,
+      recognisedAcross: true,
+      code: 'POOK_INVALID_ARGUMENT',
+      plainError: false,
+      brandEnumerable: false,
+    });
+  });
+
   it('one pook per process: activated through import, disabled through require, every global is the original again', () => {
     expect(run('one-state.mjs')).toEqual({
       sameEngine: true,
