@@ -356,18 +356,17 @@ export function renderSummary(report) {
     });
     rows.push(`| ${[label, `${sig(pook)} ${unit}`, ...versus].join(' | ')} |`);
   }
-  return (
-    [
-      `Run of ${m.date}${m.quick ? ' (a quick smoke run: budgets too small for real figures)' : ''}: pook at commit ${m.commit}, Node ${m.node}, ${m.cpu}, ${m.cores} cores, load average (1 min) ${m.loadStart[0]} at the start and ${m.loadEnd[0]} at the end.`,
-      `pook's median of ${m.budgets.rounds} rounds, and how many times as fast as each library pook is in the same run (above 1×: faster; n/a: the library cannot run the scenario).`,
-      '',
-      rows.join('\n'),
-      '',
-      '### Targets (issue 6)',
-      '',
-      targetsTable(report),
-    ].join('\n') + '\n'
-  );
+  return [
+    `Run of ${m.date}${m.quick ? ' (a quick smoke run: budgets too small for real figures)' : ''}: pook at commit ${m.commit}, Node ${m.node}, ${m.cpu}, ${m.cores} cores, load average (1 min) ${m.loadStart[0]} at the start and ${m.loadEnd[0]} at the end.`,
+    `pook's median of ${m.budgets.rounds} rounds, and how many times as fast as each library pook is in the same run (above 1×: faster; n/a: the library cannot run the scenario).`,
+    '',
+    rows.join('\n'),
+    '',
+    '### Targets (issue 6)',
+    '',
+    targetsTable(report),
+    '',
+  ].join('\n');
 }
 
 /**

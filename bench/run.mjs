@@ -172,7 +172,8 @@ async function main() {
 
   const results = Object.fromEntries(all.map((s) => [s.id, { ...s, libs: {} }]));
   const record = (s, lib, res) => {
-    const cell = (results[s.id].libs[lib] ??= { samples: [], errors: [] });
+    results[s.id].libs[lib] ??= { samples: [], errors: [] };
+    const cell = results[s.id].libs[lib];
     if (res.ok) cell.samples.push({ ...res.result, wallMs: res.wallMs });
     else cell.errors.push(res.error);
   };

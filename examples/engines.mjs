@@ -121,7 +121,7 @@ check('and it survives reset()', pook.engine().interceptors.map((interceptor) =>
 
 // Only fetch: node:http is no longer intercepted (a loopback server shows it).
 pook.setMockEngine(() => [new FetchInterceptor()]);
-const server = http.createServer((req, res) => res.end('real'));
+const server = http.createServer((_req, res) => res.end('real'));
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 const viaHttp = await new Promise((resolve, reject) => {

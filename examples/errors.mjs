@@ -5,8 +5,8 @@ import http from 'node:http';
 import axios from 'axios';
 import got from 'got';
 import nodeFetch from 'node-fetch';
+import pook, { isPookError, PookError, PookInvalidArgumentError, PookInvalidBodyError, PookNoMatchesError } from 'pook';
 import superagent from 'superagent';
-import pook, { PookError, PookInvalidArgumentError, PookInvalidBodyError, PookNoMatchesError, isPookError } from 'pook';
 
 function check(label, actual, expected) {
   assert.deepEqual(actual, expected, label);

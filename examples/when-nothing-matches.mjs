@@ -126,7 +126,7 @@ section('pook.debug()');
 pook.reset();
 const logged = [];
 const write = process.stderr.write;
-process.stderr.write = (chunk) => (logged.push(String(chunk)), true);
+process.stderr.write = (chunk) => { logged.push(String(chunk)); return true; };
 try {
   pook.debug();
   pook.get('https://api.test/users').reply(200).json([]);

@@ -35,7 +35,10 @@ export function routedEngine(network: boolean, limit: number = historyLimit): En
 
 /** The engine module-level calls act on: the current scope's, else the global engine (made on first use). */
 export function current(): Engine {
-  return currentScope()?.engine ?? (globalEngine ??= routedEngine(false));
+  const scoped = currentScope()?.engine;
+  if (scoped !== undefined) return scoped;
+  globalEngine ??= routedEngine(false);
+  return globalEngine;
 }
 
 /** Sets the history limit of the global engine and of the `use()` scopes opened from now on. */

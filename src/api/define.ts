@@ -1,12 +1,12 @@
 import { assertRecord } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
-import { DefinitionSite, definedBy } from '../engine/definition-site.js';
+import { DefinitionSite, definedBy, type StackBoundary } from '../engine/definition-site.js';
 import { Mock, type MockOptions } from '../engine/mock.js';
 import { current } from './current-engine.js';
 
 // `caller` is the module function the user called: the definition site is
 // captured from its caller, so no pook frame is captured (src/engine/definition-site.ts).
-function define(method: string, url: string | RegExp | MockOptions | undefined, options: MockOptions | undefined, caller: Function): Mock {
+function define(method: string, url: string | RegExp | MockOptions | undefined, options: MockOptions | undefined, caller: StackBoundary): Mock {
   // First: the fewer pook frames below the capture, the cheaper it is.
   const site = DefinitionSite.capture(caller);
   if (options === undefined && (typeof url === 'string' || url instanceof RegExp) && method !== '*') {

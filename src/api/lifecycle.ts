@@ -79,7 +79,7 @@ export function activate<This, A extends unknown[], R>(
 export function activate<This, A extends unknown[], R>(
   fn?: (this: This, ...args: A) => R,
   context?: ClassMethodDecoratorContext<This, (this: This, ...args: A) => R>,
-): ((this: This, ...args: A) => R) | void {
+): ((this: This, ...args: A) => R) | undefined {
   if (fn === undefined) {
     current().activate();
     return;

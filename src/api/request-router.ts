@@ -40,7 +40,10 @@ export class RequestRouter implements InterceptorHost {
 
   install(engine: RequestHandler, interceptor: Interceptor): void {
     let wanted = this.#installed.get(engine);
-    if (wanted === undefined) this.#installed.set(engine, (wanted = new Set()));
+    if (wanted === undefined) {
+      wanted = new Set();
+      this.#installed.set(engine, wanted);
+    }
     wanted.add(interceptor);
     if (this.#carriers.has(interceptor.name)) return;
     interceptor.activate(this.#handler(interceptor.name));

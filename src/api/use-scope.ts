@@ -73,8 +73,11 @@ export class UseScope implements PookScope {
   live(): UseScope | undefined {
     let scope: UseScope | undefined = this;
     // Bounded: each step goes one scope out, and the chain ends at the first scope opened.
-    while (scope !== undefined && scope.#disposed) scope = scope.#parent;
-    return scope;
+    while (scope !== undefined) {
+      if (!scope.#disposed) return scope;
+      scope = scope.#parent;
+    }
+    return undefined;
   }
 
   run<R>(fn: () => R): R {

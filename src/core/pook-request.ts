@@ -176,7 +176,11 @@ export class PookRequest {
   get query(): Record<string, string[]> {
     if (this.#query === undefined) {
       const query: Record<string, string[]> = Object.create(null);
-      for (const [key, value] of this.url.searchParams) (query[key] ??= []).push(value);
+      for (const [key, value] of this.url.searchParams) {
+        const values = query[key];
+        if (values === undefined) query[key] = [value];
+        else values.push(value);
+      }
       this.#query = query;
     }
     return this.#query;

@@ -48,17 +48,21 @@ export function logDecision(debug: boolean, decision: Decision): void {
   const head = `${request.method} ${request.url.href} →`;
   switch (decision.type) {
     case 'match':
-      return write(debug, 'match', head, `${decision.mock.label}${where(decision.mock)}`);
+      write(debug, 'match', head, `${decision.mock.label}${where(decision.mock)}`);
+      break;
     case 'passthrough':
-      return write(debug, 'passthrough', head, 'real network (unmatched)');
+      write(debug, 'passthrough', head, 'real network (unmatched)');
+      break;
     case 'blocked': {
       const [closest] = decision.error.candidates;
       const hint = closest === undefined ? '' : `; closest: ${closest.mock.label}${where(closest.mock)}, ${closest.summary}`;
-      return write(debug, 'blocked', head, `blocked (no mock matched${hint})`);
+      write(debug, 'blocked', head, `blocked (no mock matched${hint})`);
+      break;
     }
     case 'failed': {
       const { error, mock } = decision;
-      return write(debug, 'error', head, `failed with ${error.name}: ${error.message.split('\n', 1)[0]}${mock === undefined ? '' : ` (from ${mock.label})`}`);
+      write(debug, 'error', head, `failed with ${error.name}: ${error.message.split('\n', 1)[0]}${mock === undefined ? '' : ` (from ${mock.label})`}`);
+      break;
     }
   }
 }

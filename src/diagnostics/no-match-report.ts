@@ -45,7 +45,9 @@ export function formatNoMatch(request: PookRequest, candidates: readonly Candida
   } else {
     const note = candidates.length > shown.length ? `closest ${shown.length} of ${candidates.length}; pook.debug() shows all` : 'closest first';
     parts.push('', `Mocks tried (${note}):`);
-    shown.forEach((candidate, i) => parts.push('', indent(formatCandidate(candidate, i + 1))));
+    shown.forEach((candidate, i) => {
+      parts.push('', indent(formatCandidate(candidate, i + 1)));
+    });
   }
   parts.push(
     '',

@@ -80,6 +80,13 @@ function toPath(file: string): string {
 }
 
 /**
+ * The function (or class, for `new.target`) whose caller a capture records:
+ * its frame and every frame above it are left out, as `Error.captureStackTrace`
+ * does with its `constructorOpt`.
+ */
+export type StackBoundary = ((...args: never[]) => unknown) | (abstract new (...args: never[]) => unknown);
+
+/**
  * The call site that created a mock, captured cheaply when the mock is
  * created (an un-formatted V8 stack trace on a small object) and parsed only
  * when a report needs it. pook's own frames are skipped.
@@ -106,7 +113,7 @@ export class DefinitionSite {
    * Captures the current stack, omitting `skip` and every frame above it.
    * @param skip - the function whose caller is of interest (e.g. `new.target`)
    */
-  static capture(skip: Function): DefinitionSite {
+  static capture(skip: StackBoundary): DefinitionSite {
     if (!recording) return DefinitionSite.#unknown;
     const holder: { stack?: string } = {};
     const limit = Error.stackTraceLimit;
@@ -124,7 +131,7 @@ export class DefinitionSite {
    * down (taken once: only the mock it builds gets it), or a new capture
    * from the caller of `skip`.
    */
-  static forMock(skip: Function): DefinitionSite {
+  static forMock(skip: StackBoundary): DefinitionSite {
     const site = pending;
     if (site === undefined) return DefinitionSite.capture(skip);
     pending = undefined;

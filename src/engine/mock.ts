@@ -159,8 +159,10 @@ export class Mock {
   static {
     readRouteKey = (mock) => (mock.#mappers.length > 0 ? undefined : mock.#expectations.routeKey());
     setIndexWatch = (mock, index, on) => {
-      if (on) (mock.#indexes ??= []).push(index);
-      else if (mock.#indexes !== undefined) {
+      if (on) {
+        mock.#indexes ??= [];
+        mock.#indexes.push(index);
+      } else if (mock.#indexes !== undefined) {
         const at = mock.#indexes.indexOf(index);
         if (at !== -1) mock.#indexes.splice(at, 1);
       }
@@ -199,7 +201,11 @@ export class Mock {
     this.#expectations.add(matcher);
     if (!(matcher.expected instanceof RegExp) && matcher.expected.search !== '') {
       const query: Record<string, string[]> = {};
-      for (const [key, value] of new URLSearchParams(matcher.expected.search)) (query[key] ??= []).push(value);
+      for (const [key, value] of new URLSearchParams(matcher.expected.search)) {
+        const values = query[key];
+        if (values === undefined) query[key] = [value];
+        else values.push(value);
+      }
       for (const [key, values] of Object.entries(query)) this.#expectations.add(new ParamMatcher(key, values.length === 1 ? values[0]! : values));
     }
     return this;
@@ -681,7 +687,9 @@ const APPLIERS: Readonly<Record<keyof MockOptions, Applier>> = {
   headerAbsent: (m, v: string | readonly string[]) => m.headerAbsent(...list(v)),
   type: (m, v: string) => m.type(v),
   params: (m, v: Record<string, ParamValue>) => m.params(v),
-  paramExists: (m, v: string | readonly string[]) => list(v).forEach((name) => m.paramExists(name)),
+  paramExists: (m, v: string | readonly string[]) => {
+    for (const name of list(v)) m.paramExists(name);
+  },
   body: (m, v: string | Uint8Array | RegExp) => m.body(v),
   json: (m, v: JsonExpectation) => m.json(v),
   jsonSchema: (m, v: object | string) => m.jsonSchema(v),

@@ -233,7 +233,9 @@ export class PookResponse<Owner = unknown> {
     );
     for (const pair of resolved.headers) Object.freeze(pair);
     Object.freeze(resolved.headers);
-    return (this.#resolved = Object.freeze(resolved));
+    const frozen = Object.freeze(resolved);
+    this.#resolved = frozen;
+    return frozen;
   }
 
   /** Forgets the snapshot resolve() keeps: the response was changed. */

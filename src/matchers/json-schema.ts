@@ -32,7 +32,10 @@ function ajv(draft: 'draft07' | 'draft2020'): AjvInstance {
       return mod.default ?? mod;
     };
     const addFormats = require('ajv-formats') as ((ajv: AjvInstance) => void) & { default?: (ajv: AjvInstance) => void };
-    const withFormats = (instance: AjvInstance): AjvInstance => ((addFormats.default ?? addFormats)(instance), instance);
+    const withFormats = (instance: AjvInstance): AjvInstance => {
+      (addFormats.default ?? addFormats)(instance);
+      return instance;
+    };
     const options = { allErrors: true, strict: false };
     instances = { draft07: withFormats(new (load('ajv'))(options)), draft2020: withFormats(new (load('ajv/dist/2020'))(options)) };
   }

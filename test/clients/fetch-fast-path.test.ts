@@ -24,7 +24,10 @@ async function both(input: string | URL, init: RequestInit = {}): Promise<[unkno
   pook
     .mock(/api\.test/)
     .persist()
-    .reply((request) => (requests.push(request), { status: 200 }));
+    .reply((request) => {
+      requests.push(request);
+      return { status: 200 };
+    });
   await fetch(input, init);
   await fetch(input, { ...init, signal: new AbortController().signal });
   expect(requests).toHaveLength(2);

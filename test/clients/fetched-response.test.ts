@@ -76,6 +76,7 @@ const SCRIPTS: Record<string, Script> = {
   'formData()': async (r) => [await settle(() => r.formData()), flags(r)],
   'bodyUsed, then body read by a reader, then json()': async (r) => {
     const before = r.bodyUsed;
+    // biome-ignore lint/suspicious/noSelfCompare: reads the getter twice on purpose: it must return the same stream each time
     const same = r.body === r.body;
     const read = await readStream(r.body);
     return [before, same, read, flags(r), await settle(() => r.json())];

@@ -94,7 +94,12 @@ function unmanaged(origin: string): Array<{ name: string; options: () => http.Re
   return [
     {
       name: 'createConnection without an agent',
-      options: () => ({ createConnection: () => (viaCreateConnection++, connect()) }),
+      options: () => ({
+        createConnection: () => {
+          viaCreateConnection++;
+          return connect();
+        },
+      }),
       made: () => viaCreateConnection,
     },
     { name: 'an agent-like object that is no http.Agent', options: () => ({ agent: objectAgent as unknown as http.Agent }), made: () => viaObject },
@@ -125,7 +130,12 @@ describe('agents node:http does not manage', () => {
     const { hostname, port } = new URL(server.origin);
     let made = 0;
     const globalAgent = http.globalAgent;
-    http.globalAgent = { addRequest: (req: http.ClientRequest) => (made++, req.onSocket(net.connect(Number(port), hostname))) } as unknown as http.Agent;
+    http.globalAgent = {
+      addRequest: (req: http.ClientRequest) => {
+        made++;
+        req.onSocket(net.connect(Number(port), hostname));
+      },
+    } as unknown as http.Agent;
     try {
       pook.get(`${server.origin}/mocked`).reply(200).body('mocked');
       const client = nodeHttpAdapter('replaced global agent', http, 'get');

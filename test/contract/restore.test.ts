@@ -1,16 +1,15 @@
 // Must stay the first import: it records the globals before pook is loaded.
+import '../helpers/originals.js';
 
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import http, { get as namedGet, request as namedRequest } from 'node:http';
 import https, { request as namedHttpsRequest } from 'node:https';
-import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pook from '../../src/index.js';
 import { nodeHttpAdapter } from '../helpers/node-http-client.js';
 import { ORIGINALS, UNTOUCHED } from '../helpers/originals.js';
 import { type EchoServer, startServer, TLS_CERT } from '../helpers/servers.js';
 
-const require = createRequire(import.meta.url);
 const httpRequest = nodeHttpAdapter('http.request', http, 'request');
 
 function expectOriginals(): void {

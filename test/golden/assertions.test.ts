@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import pook, { PookCallCountError, PookInvalidArgumentError, PookPendingMocksError, PookRequest, PookUnmatchedRequestsError, isPookError, type PookRequestInit } from '../../src/index.js';
+import pook, { isPookError, PookCallCountError, PookInvalidArgumentError, PookPendingMocksError, PookRequest, type PookRequestInit, PookUnmatchedRequestsError } from '../../src/index.js';
 
 // Golden tests: the exact text of pook.assertDone(), pook.assertNoUnmatched()
 // and mock.assertCalled() failures. Definition sites are lines of this file.

@@ -28,7 +28,9 @@ export const REQUIRE_CHANNEL: boolean = (() => {
   let heard = false;
   const handlers = {
     start() {},
-    end: (context: object) => void (heard ||= (context as { id?: unknown }).id === 'node:os'),
+    end: (context: object) => {
+      heard ||= (context as { id?: unknown }).id === 'node:os';
+    },
     asyncStart() {},
     asyncEnd() {},
     error() {},

@@ -53,7 +53,10 @@ export function undiciAdapter(entry: UndiciEntry, kind: UndiciDispatcher): Clien
   const pools = new Map<string, Pool>();
   let agent: Agent | undefined;
   const getAgent = (): Agent => {
-    if (agent === undefined) created.push((agent = new Agent()));
+    if (agent === undefined) {
+      agent = new Agent();
+      created.push(agent);
+    }
     return agent;
   };
   return {

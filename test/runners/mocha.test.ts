@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installFixture, outcomesOfMochaJson, type InstalledFixture, type RunnerResult } from './harness.js';
 import { expectFixtureOutcomes } from './expectations.js';
+import { type InstalledFixture, installFixture, outcomesOfMochaJson, type RunnerResult } from './harness.js';
 
 // test/runners/mocha/fixture (ES module specs), run by the real mocha binary
 // with its own .mocharc.json: the root hook plugin `require: ['pook/mocha']`

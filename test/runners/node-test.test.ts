@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installFixture, outcomesOfNodeTestJson, type InstalledFixture, type RunnerResult } from './harness.js';
 import { expectFixtureOutcomes, PENDING_TITLE, UNMATCHED_TITLE } from './expectations.js';
+import { type InstalledFixture, installFixture, outcomesOfNodeTestJson, type RunnerResult } from './harness.js';
 
 // test/runners/node-test/fixture, run by `node --test --import pook/node-test`
 // with the spec reporter on stdout and the fixture's JSON reporter to a file.

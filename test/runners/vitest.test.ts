@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installFixture, outcomesOfJsonReport, type InstalledFixture, type RunnerResult } from './harness.js';
 import { expectFixtureOutcomes, PENDING_TITLE, UNMATCHED_TITLE } from './expectations.js';
+import { type InstalledFixture, installFixture, outcomesOfJsonReport, type RunnerResult } from './harness.js';
 
 // test/runners/vitest/fixture, run by the real vitest binary with its own
 // config (setupFiles: ['pook/vitest']).

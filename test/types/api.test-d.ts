@@ -11,7 +11,7 @@ import pook, {
   type PookNoMatchesError,
   type PookPendingMocksError,
   type PookRequest,
-  PookResponse,
+  type PookResponse,
   type PookScope,
   type PookUnmatchedRequestsError,
   type SourceLocation,

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import pook, { Mock, type PookScope } from '../../src/index.js';
+import pook, { type Mock, type PookScope } from '../../src/index.js';
 import { configure as configureJest, type PookTestOptions } from '../../src/integrations/jest.js';
 import { mochaHooks } from '../../src/integrations/mocha.js';
 import { configure as configureNodeTest, it as nodeIt, test as nodeTest } from '../../src/integrations/node-test.js';

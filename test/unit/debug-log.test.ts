@@ -16,7 +16,10 @@ async function stderrOf(fn: () => Promise<void>, tty?: { isTTY: boolean; colors:
   const lines: string[] = [];
   const stderr = process.stderr as { isTTY?: boolean; hasColors?: () => boolean };
   const saved = { isTTY: Object.getOwnPropertyDescriptor(stderr, 'isTTY'), hasColors: Object.getOwnPropertyDescriptor(stderr, 'hasColors') };
-  vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string) => (lines.push(String(chunk)), true)) as never);
+  vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string) => {
+    lines.push(String(chunk));
+    return true;
+  }) as never);
   if (tty !== undefined) {
     Object.defineProperty(stderr, 'isTTY', { value: tty.isTTY, configurable: true, writable: true });
     Object.defineProperty(stderr, 'hasColors', { value: () => tty.colors, configurable: true, writable: true });
@@ -34,6 +37,7 @@ async function stderrOf(fn: () => Promise<void>, tty?: { isTTY: boolean; colors:
   return lines;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matches ANSI colour codes, which start with ESC (U+001B)
 const ANSI = /\u001b\[\d+m/;
 
 describe('pook.debug()', () => {
@@ -77,6 +81,7 @@ describe('pook.debug()', () => {
     expect(plain.join('')).not.toMatch(ANSI);
     const tty = await stderrOf(run, { isTTY: true, colors: true });
     expect(tty.join('')).toMatch(ANSI);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes, which start with ESC (U+001B)
     expect(tty.join('').replace(/\u001b\[\d+m/g, '')).toBe(plain.join(''));
     expect((await stderrOf(run, { isTTY: true, colors: false })).join('')).not.toMatch(ANSI);
   });

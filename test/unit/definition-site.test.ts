@@ -1,7 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DefinitionSite } from '../../src/engine/definition-site.js';
 import { formatLocation } from '../../src/diagnostics/location.js';
+import { DefinitionSite } from '../../src/engine/definition-site.js';
 import pook, { Mock, PookInvalidArgumentError, PookRequest } from '../../src/index.js';
 
 // Where a mock was defined: the first frame outside pook's own src/ (or dist/), rendered relative to the working directory.

@@ -26,7 +26,10 @@ describe('engine filter', () => {
     engine.addMock(new Mock({ url: 'api.test', persist: true }));
     const seen: unknown[] = [];
     engine.filter(
-      (req, e) => (seen.push(e), req.method === 'GET'),
+      (req, e) => {
+        seen.push(e);
+        return req.method === 'GET';
+      },
       (req) => req.headers.has('x-ok'),
     );
     expect((await engine.handle(request({ url: 'http://api.test/', headers: { 'x-ok': '1' } }))).type).toBe('response');
@@ -85,7 +88,10 @@ describe('engine map', () => {
     engine.addMock(new Mock({ url: 'api.test/b/c' }));
     let seen: unknown;
     engine.map(
-      (req, e) => ((seen = e), req.with({ url: new URL('/b', req.url) })),
+      (req, e) => {
+        seen = e;
+        return req.with({ url: new URL('/b', req.url) });
+      },
       (req) => req.with({ url: `${req.url.href}/c` }),
     );
     expect((await engine.handle(request({ url: 'http://api.test/a' }))).type).toBe('response');

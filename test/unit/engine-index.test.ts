@@ -29,7 +29,15 @@ describe('indexed matching keeps FIFO order', () => {
     const engine = new Engine();
     const order: string[] = [];
     const filtered = (name: string, options: ConstructorParameters<typeof Mock>[0]) =>
-      engine.addMock(persistent({ ...options, filter: () => (order.push(name), false) }));
+      engine.addMock(
+        persistent({
+          ...options,
+          filter: () => {
+            order.push(name);
+            return false;
+          },
+        }),
+      );
     filtered('exact-1', { method: 'GET', url: 'api.test/a' });
     filtered('any-method', { url: 'api.test/a' });
     filtered('other-path', { method: 'GET', url: 'api.test/b' });

@@ -1,12 +1,12 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import pook, { Mock, PookInvalidArgumentError, PookNoMatchesError, PookRequest } from '../../src/index.js';
+import pook, { Mock, PookInvalidArgumentError, type PookNoMatchesError, PookRequest } from '../../src/index.js';
 
 // util.inspect(mock), util.inspect(request) and util.inspect(error) print
 // readable summaries; colour only when inspect is asked for it (a TTY).
 
 afterEach(() => pook.off());
-
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matches ANSI colour codes, which start with ESC (U+001B)
 const ANSI = /\u001b\[\d+m/;
 
 describe('util.inspect(mock)', () => {
@@ -97,6 +97,7 @@ describe('util.inspect(error)', () => {
     const coloured = inspect(error, { colors: true });
     expect(coloured).toMatch(ANSI);
     expect(coloured).toContain('\u001b[31m✗ header "accept": expected "application/json", got "*/*"\u001b[39m');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes, which start with ESC (U+001B)
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(inspect(error, { colors: false }).replace(/\u001b\[\d+m/g, ''));
   });
 });

@@ -66,8 +66,14 @@ describe('network policy', () => {
     const engine = new Engine({ network: true });
     const seen: string[] = [];
     engine.useNetworkFilter(
-      (req) => (seen.push('first'), req.url.port === '8080'),
-      (req) => (seen.push('second'), req.method === 'HEAD'),
+      (req) => {
+        seen.push('first');
+        return req.url.port === '8080';
+      },
+      (req) => {
+        seen.push('second');
+        return req.method === 'HEAD';
+      },
     );
     expect(await decide(engine, 'http://x.test:8080/')).toBe('passthrough');
     expect((await engine.handle(request({ url: 'http://x.test/', method: 'HEAD' }))).type).toBe('passthrough');

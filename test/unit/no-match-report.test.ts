@@ -182,7 +182,10 @@ describe('no-match report', () => {
     const lines: string[] = [];
     let line = 0;
     const write = process.stderr.write;
-    process.stderr.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
+    process.stderr.write = ((chunk: string) => {
+      lines.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
     try {
       pook.activate();
       pook.debug();

@@ -24,8 +24,8 @@ describe('PookRequest', () => {
 
   it('query has no prototype keys', () => {
     const query = new PookRequest({ method: 'GET', url: 'http://a.test/' }).query;
-    expect(query['toString']).toBeUndefined();
-    expect(query['constructor']).toBeUndefined();
+    expect(query.toString).toBeUndefined();
+    expect(query.constructor).toBeUndefined();
   });
 
   it('headers are case-insensitive, multiple values joined with ", "', () => {

@@ -1,7 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import pook, { PookInvalidArgumentError } from '../../src/index.js';
+import pook, { type Engine, PookInvalidArgumentError } from '../../src/index.js';
 
 // A scope is bound to the async context it is opened in: `using` binds the
 // rest of the block and everything it starts; `use(fn)` binds fn's call.
@@ -31,7 +31,7 @@ describe('using scope = pook.use()', () => {
   });
 
   it('await using: disposed when the block ends, after the awaits in it', async () => {
-    let engine;
+    let engine: Engine;
     {
       await using scope = pook.use();
       engine = scope.engine;

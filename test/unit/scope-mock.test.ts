@@ -1,4 +1,5 @@
 // Must stay the first import: it records the globals before pook is loaded.
+import '../helpers/originals.js';
 
 import { afterEach, describe, expect, it } from 'vitest';
 import pook, { Mock, PookNoMatchesError } from '../../src/index.js';

@@ -1,4 +1,5 @@
 // Must stay the first import: it records the globals before pook is loaded.
+import '../helpers/originals.js';
 
 import { AsyncResource } from 'node:async_hooks';
 import http from 'node:http';
@@ -43,11 +44,15 @@ describe('one interception layer', () => {
     const layer = current();
     expect(layer.every((value, i) => value !== pristine[i])).toBe(true);
     const scopes = Array.from({ length: 10 }, () => pook.use());
-    current().forEach((value, i) => expect(value).toBe(layer[i]));
+    current().forEach((value, i) => {
+      expect(value).toBe(layer[i]);
+    });
     global.disable(); // the scopes still need a layer: one of theirs takes over
     expect(current().every((value, i) => value !== pristine[i])).toBe(true);
     for (const scope of scopes) scope.dispose();
-    current().forEach((value, i) => expect(value, ORIGINALS[i]!.label).toBe(pristine[i]));
+    current().forEach((value, i) => {
+      expect(value, ORIGINALS[i]!.label).toBe(pristine[i]);
+    });
     for (const original of ORIGINALS) {
       expect(Object.getOwnPropertyDescriptor(original.target, original.key), original.label).toStrictEqual(original.descriptor);
     }

@@ -78,7 +78,7 @@ export function fetchedResponse(): FetchedResponseClass {
       return this.#real === undefined ? this.#read : this.#real.bodyUsed;
     }
 
-    override json(): Promise<any> {
+    override json(): Promise<unknown> {
       if (this.#isStream()) return super.json();
       const bytes = this.#take();
       if (bytes === undefined) return this.#materialise().json();

@@ -77,7 +77,8 @@ class ExchangeOptions {
 
   get signal(): AbortSignal {
     if (this.#controller === undefined) {
-      const controller = (this.#controller = new AbortController());
+      const controller = new AbortController();
+      this.#controller = controller;
       const abort = (): void => controller.abort(new Error('pook: the request was aborted.'));
       if (this.#socket.destroyed) abort();
       else this.#socket.once('close', abort);

@@ -96,7 +96,10 @@ export class HttpInterceptor implements Interceptor {
       const protocol = (this as { protocol?: string }).protocol === 'https:' ? 'https:' : 'http:';
       startExchange(engine, req, options, protocol, this);
     } as AddRequest;
-    this.#patches.patch<AddRequest>(httpModule.Agent.prototype, 'addRequest', (real) => ((original = real), addRequest));
+    this.#patches.patch<AddRequest>(httpModule.Agent.prototype, 'addRequest', (real) => {
+      original = real;
+      return addRequest;
+    });
     // node:https (with tls and crypto) is loaded here, on activation, not on import.
     for (const module of [httpModule, builtin<typeof https>('node:https')]) {
       for (const key of ['request', 'get'] as const) {

@@ -35,7 +35,12 @@ const DECODERS: Readonly<Record<Coding, () => zlib.Gunzip | zlib.Inflate | zlib.
 function contentCodings(headers: readonly Header[]): Coding[] | undefined {
   // Called for every mocked response, which rarely has the header: no allocation then.
   let values: string[] | undefined;
-  for (const [name, value] of headers) if (name.length === 16 && name.toLowerCase() === 'content-encoding') (values ??= []).push(value);
+  for (const [name, value] of headers) {
+    if (name.length === 16 && name.toLowerCase() === 'content-encoding') {
+      values ??= [];
+      values.push(value);
+    }
+  }
   if (values === undefined) return undefined;
   const codings: Coding[] = [];
   for (const token of values.join(',').split(',')) {

@@ -8,7 +8,7 @@ import { utf8 } from '../../core/bytes.js';
 // environments replace those globals with their own, and one realm's
 // FormData does not accept another realm's File.
 
-const escape = (text: string): string => text.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
+const escapeQuoted = (text: string): string => text.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
 const crlf = (text: string): string => text.replace(/\r?\n|\r/g, '\r\n');
 
 interface FileLike {
@@ -25,10 +25,10 @@ export async function encodeMultipart(entries: Iterable<[string, unknown]>): Pro
   const boundary = `----formdata-pook-${String(randomInt(1e10)).padStart(10, '0')}${String(randomInt(1e10)).padStart(10, '0')}`;
   const parts: Uint8Array[] = [];
   for (const [name, value] of entries) {
-    const head = `--${boundary}\r\nContent-Disposition: form-data; name="${escape(crlf(name))}"`;
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(crlf(name))}"`;
     if (isFile(value)) {
       const filename = value.name === undefined ? 'blob' : value.name;
-      parts.push(utf8(`${head}; filename="${escape(filename)}"\r\nContent-Type: ${value.type || 'application/octet-stream'}\r\n\r\n`));
+      parts.push(utf8(`${head}; filename="${escapeQuoted(filename)}"\r\nContent-Type: ${value.type || 'application/octet-stream'}\r\n\r\n`));
       parts.push(new Uint8Array(await value.arrayBuffer()));
       parts.push(utf8('\r\n'));
     } else {

@@ -45,7 +45,10 @@ export function original<T>(target: object, key: PropertyKey): T {
  */
 export function patch<T>(target: object, key: PropertyKey, make: (original: T) => T): () => void {
   let byKey = slots.get(target);
-  if (byKey === undefined) slots.set(target, (byKey = new Map()));
+  if (byKey === undefined) {
+    byKey = new Map();
+    slots.set(target, byKey);
+  }
   let slot = byKey.get(key);
   if (slot === undefined) {
     slot = {

@@ -75,7 +75,10 @@ export class HandlerDriver {
     const driver = this;
     this.#controller = {
       abort: (reason) => driver.#abort(reason),
-      pause: () => (driver.#forwarded ? driver.#realController?.pause() : (driver.#paused = true)),
+      pause: () => {
+        if (driver.#forwarded) driver.#realController?.pause();
+        else driver.#paused = true;
+      },
       resume: () => (driver.#forwarded ? driver.#realController?.resume() : driver.#resume()),
       get aborted() {
         return driver.#forwarded ? (driver.#realController?.aborted ?? false) : driver.#cancel.signal.aborted;

@@ -37,18 +37,17 @@ function pookDispatch(engine: RequestHandler, original: Dispatch): Dispatch {
     if (isBypassed(opts) || handler === null || typeof handler !== 'object' || opts === null || typeof opts !== 'object') {
       return original.call(this, opts, handler);
     }
-    const dispatcher = this;
     const driver = new HandlerDriver(handler);
     driver.start();
     void (async () => {
       try {
-        const { request, passthrough } = await readDispatch(opts, ownOrigin(dispatcher));
+        const { request, passthrough } = await readDispatch(opts, ownOrigin(this));
         if (driver.signal.aborted) return;
         const outcome = await engine.handle(request, { signal: driver.signal });
         if (driver.signal.aborted) return;
         if (outcome.type === 'error') driver.fail(outcome.error);
         else if (outcome.type === 'response') await driver.respond(outcome.response, request.method);
-        else runDecided(passthrough, () => original.call(dispatcher, passthrough, driver.forward()));
+        else runDecided(passthrough, () => original.call(this, passthrough, driver.forward()));
       } catch (error) {
         driver.fail(error instanceof Error ? error : new Error(String(error)));
       }

@@ -64,7 +64,8 @@ function watch(): boolean {
   channel.subscribe(handlers);
   createRequire(`${process.cwd()}/`)('node:path');
   if (!heard) channel.unsubscribe(handlers);
-  return (watching = heard);
+  watching = heard;
+  return heard;
 }
 
 /**

@@ -146,7 +146,8 @@ export function createXhrClass(engine: RequestHandler, Base: typeof XMLHttpReque
       this.#bytes = undefined;
       this.#parsed = undefined;
       this.#started = false;
-      const cancel = (this.#cancel = new AbortController());
+      const cancel = new AbortController();
+      this.#cancel = cancel;
       const timeout = this.timeout;
       if (timeout > 0) this.#timer = setTimeout(() => this.#fail('timeout', cancel), timeout);
       const payload = this.#method === 'GET' || this.#method === 'HEAD' ? null : body;
