@@ -77,6 +77,9 @@ export function assertStatus(argument: string, status: unknown): asserts status 
 /**
  * The response a mock gives: status, headers and body, defined fluently.
  * Every setter returns the response; `.mock` goes back to the mock.
+ * `Owner` is the type of that mock: `mock.reply()` returns a
+ * `PookResponse<Mock>`, so `.mock` is typed as the `Mock` it came from (the
+ * class does not name `Mock` itself, which is defined above it).
  *
  * @example
  * ```ts
