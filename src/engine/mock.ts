@@ -1,4 +1,4 @@
-import { assertFunction, assertInteger, assertRecord, describe } from '../core/arguments.js';
+import { assertFunction, assertInteger, assertNotEmpty, assertRecord, describe } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import { PookError } from '../core/errors/pook-error.js';
 import type { MatchResult } from '../core/matcher.js';
@@ -246,15 +246,17 @@ export class Mock {
    */
   headers(headers: Record<string, string | RegExp>): this {
     assertRecord('headers', headers);
+    assertNotEmpty('headers', Object.keys(headers), 'header');
     for (const [name, value] of Object.entries(headers)) this.header(name, value);
     return this;
   }
 
   /**
-   * Expects headers to be present, whatever their value.
+   * Expects headers to be present, whatever their value (at least one name).
    * @example `mock.headerPresent('Authorization', 'X-Trace-Id')`
    */
   headerPresent(...names: string[]): this {
+    assertNotEmpty('headerPresent', names, 'header name');
     for (const name of names) this.#expectations.add(new HeaderPresenceMatcher(name, true));
     return this;
   }
@@ -265,20 +267,24 @@ export class Mock {
    */
   headersPresent(names: readonly string[]): this {
     if (!Array.isArray(names)) throw new PookInvalidArgumentError('headersPresent', `expected an array of header names, got ${describe(names)}`);
+    assertNotEmpty('headersPresent', names, 'header name');
     return this.headerPresent(...names);
   }
 
   /**
-   * Expects headers to be absent.
+   * Expects headers to be absent (at least one name).
    * @example `mock.headerAbsent('Cookie')`
    */
   headerAbsent(...names: string[]): this {
+    assertNotEmpty('headerAbsent', names, 'header name');
     for (const name of names) this.#expectations.add(new HeaderPresenceMatcher(name, false));
     return this;
   }
 
   /**
-   * Expects the Content-Type (aliases `json`, `xml`, `html`, `text`, `form`, `urlencoded`).
+   * Expects the Content-Type: a media type (`type/subtype`, parameters
+   * optional) or an alias (`json`, `xml`, `html`, `text`, `form`,
+   * `form-data`, `urlencoded`); anything else throws.
    * @example `mock.type('json')`
    */
   type(type: string): this {
@@ -301,6 +307,7 @@ export class Mock {
    */
   params(params: Record<string, ParamValue>): this {
     assertRecord('params', params);
+    assertNotEmpty('params', Object.keys(params), 'parameter');
     for (const [name, value] of Object.entries(params)) this.param(name, value);
     return this;
   }
@@ -374,6 +381,7 @@ export class Mock {
    * @example `mock.use(isAdmin, hasTrace)`
    */
   use(...matchers: CustomMatcher[]): this {
+    assertNotEmpty('use', matchers, 'matcher');
     for (const matcher of matchers) this.addMatcher(matcher);
     return this;
   }
@@ -688,7 +696,9 @@ const APPLIERS: Readonly<Record<keyof MockOptions, Applier>> = {
   type: (m, v: string) => m.type(v),
   params: (m, v: Record<string, ParamValue>) => m.params(v),
   paramExists: (m, v: string | readonly string[]) => {
-    for (const name of list(v)) m.paramExists(name);
+    const names = list(v);
+    assertNotEmpty('paramExists', names, 'query key');
+    for (const name of names) m.paramExists(name);
   },
   body: (m, v: string | Uint8Array | RegExp) => m.body(v),
   json: (m, v: JsonExpectation) => m.json(v),
