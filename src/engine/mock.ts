@@ -148,6 +148,8 @@ export class Mock {
   readonly #answer: MockAnswer<this> = new MockAnswer(this);
   #times = 1;
   #persist = false;
+  /** Set when the `using` block that held the mock ended (see `[Symbol.dispose]`). */
+  #disposed = false;
   #method = '*';
   #url = '*';
   readonly #site: DefinitionSite;
@@ -427,6 +429,7 @@ export class Mock {
   times(n = 1): this {
     assertInteger('times', n, 1);
     this.#times = n;
+    this.#disposed = false;
     this.#rearm();
     return this;
   }
@@ -438,6 +441,7 @@ export class Mock {
   persist(on = true): this {
     if (typeof on !== 'boolean') throw new PookInvalidArgumentError('persist', `expected a boolean, got ${describe(on)}`);
     this.#persist = on;
+    this.#disposed = false;
     this.#rearm();
     return this;
   }
@@ -514,17 +518,27 @@ export class Mock {
     return this.#persist;
   }
 
+  /**
+   * Whether the `using` block that held the mock has ended: the mock then
+   * left its engine, is expired and done (see `[Symbol.dispose]`).
+   * @example `expect(mock.disposed).toBe(true)` after the block
+   */
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
   /** How many times the mock may match (ignored when persisted). */
   get timesLimit(): number {
     return this.#times;
   }
 
   /**
-   * Done: `times` used up, or persisted and matched at least once.
+   * Done: `times` used up, or persisted and matched at least once, or
+   * disposed (its `using` block ended: nothing more is expected of it).
    * @example `expect(mock.isDone()).toBe(true)`
    */
   isDone(): boolean {
-    return this.#persist ? this.calls > 0 : this.calls >= this.#times;
+    return this.#disposed || (this.#persist ? this.calls > 0 : this.calls >= this.#times);
   }
 
   /**
@@ -535,9 +549,9 @@ export class Mock {
     return this.calls > 0;
   }
 
-  /** Expired: may not match any more (volatile and `times` used up). */
+  /** Expired: may not match any more (volatile and `times` used up, or disposed). */
   isExpired(): boolean {
-    return !this.#persist && this.calls >= this.#times;
+    return this.#disposed || (!this.#persist && this.calls >= this.#times);
   }
 
   // ── diagnostics ──────────────────────────────────────────────────────
@@ -582,6 +596,9 @@ export class Mock {
    * ends, then expires (it leaves its engine); entering activates its engine
    * if it was not active, and leaving disables it again. Reading this
    * property is what enters the scope (`using` reads it at the declaration).
+   * After the block the mock says so: {@link Mock.disposed} and
+   * `isExpired()` and `isDone()` are true, `persisted` is false again if
+   * entering made it persistent, and `calls` and `matches` are kept.
    * @example
    * ```ts
    * {
@@ -593,7 +610,9 @@ export class Mock {
    * ```
    */
   get [Symbol.dispose](): () => void {
-    if (this.#times === 1 && !this.#persist) this.persist();
+    const madePersistent = this.#times === 1 && !this.#persist;
+    if (madePersistent) this.persist();
+    else this.#disposed = false;
     const owner = this.#owner;
     const activated = owner !== undefined && !owner.active;
     if (activated) owner.activate();
@@ -601,6 +620,10 @@ export class Mock {
     return () => {
       if (left) return;
       left = true;
+      // As Python pook's __exit__ sets times to 0: the mock's use is over, so
+      // it is expired and done, not pending (docs/scopes.md).
+      if (madePersistent) this.#persist = false;
+      this.#disposed = true;
       owner?.removeMock(this);
       if (activated) owner.disable();
     };
