@@ -18,7 +18,7 @@ import { UrlMatcher } from '../matchers/url.js';
 import { XmlMatcher } from '../matchers/xml.js';
 import { isNetworkErrorCode } from './connection-failure.js';
 import { DefinitionSite, type SourceLocation } from './definition-site.js';
-import { Expectations } from './expectations.js';
+import { Expectations, type SeenResults } from './expectations.js';
 import { MockAnswer } from './mock-answer.js';
 import { MockHistory } from './mock-history.js';
 import type { MockOptionsOf } from './mock-options.js';
@@ -61,11 +61,39 @@ export interface MockReport {
   readonly mock: Mock;
   /** Why the mock could not answer before its matchers were even run, if so. */
   readonly state: 'evaluated' | 'expired' | 'filtered';
-  /** Every expectation of the mock with its result (empty when not evaluated). */
+  /** Every evaluated expectation of the mock with its result, in definition order. */
   readonly results: readonly MatchResult[];
   /** Number of failed expectations. */
   readonly failures: number;
+  /**
+   * The mock's own functions that were not called for this request, so
+   * have no result: `'map'`, `'filter'` and custom matcher names, in that
+   * order. Reports never call your functions; they show what the match
+   * attempt got from them, and list here those it did not reach (an earlier
+   * expectation failed, a filter skipped the mock, or the mock was not tried:
+   * another route, expired, or registered later). Empty from `explain()`,
+   * which calls them all. See docs/when-nothing-matches.md.
+   */
+  readonly notEvaluated: readonly string[];
 }
+
+/**
+ * What one mock's own functions gave for one request during its match
+ * attempt, for the report to reuse. Internal.
+ */
+export interface Attempt {
+  /** The request after the mock's mappers. */
+  readonly mapped: PookRequest;
+  /** Whether a filter returned false. */
+  filtered: boolean;
+  /** What the custom matchers reached returned. */
+  readonly seen: SeenResults;
+}
+
+/** The attempts of one request, by mock: only mocks with functions of their own are kept. Internal. */
+export type AttemptLog = Map<Mock, Attempt>;
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * The engine a mock is registered in, as the mock sees it: what a `using`
@@ -91,6 +119,9 @@ export interface IndexWatcher {
 let readRouteKey: (mock: Mock) => string | undefined;
 let setIndexWatch: (mock: Mock, index: IndexWatcher, on: boolean) => void;
 let setOwner: (mock: Mock, owner: MockOwner) => void;
+let readOwnFunctions: (mock: Mock) => boolean;
+let runLogged: (mock: Mock, request: PookRequest, historyLimit: number, log: AttemptLog) => boolean;
+let reportLogged: (mock: Mock, request: PookRequest, attempt: Attempt | undefined) => MockReport;
 
 /** Tells `index` (or stops telling it) when the mock gains a mapper or may be live again. Internal. */
 export function watchMapping(mock: Mock, index: IndexWatcher, on: boolean): void {
@@ -109,6 +140,35 @@ export function routeKeyOf(mock: Mock): string | undefined {
 /** Records the engine a mock is registered in (called by `Engine.addMock`). Internal. */
 export function adoptMock(mock: Mock, owner: MockOwner): void {
   setOwner(mock, owner);
+}
+
+/**
+ * Whether the mock has functions of its own that matching calls (mappers,
+ * filters, custom matchers): only such a mock's attempts are logged. Internal.
+ */
+export function hasOwnFunctions(mock: Mock): boolean {
+  return readOwnFunctions(mock);
+}
+
+/**
+ * {@link Mock.attempt}, keeping in `log` what the mock's own functions
+ * returned, for the report. A mock already in the log was tried for this
+ * request (registered twice): it is not tried again. Internal.
+ */
+export function attemptLogged(mock: Mock, request: PookRequest, historyLimit: number, log: AttemptLog): boolean {
+  return runLogged(mock, request, historyLimit, log);
+}
+
+/**
+ * The mock's report on a request, without calling any of its own functions:
+ * built-in expectations are evaluated (on the request as the mock's mappers
+ * left it, when the attempt was logged), the rest comes from the attempt;
+ * what it did not reach, or everything of the user's when the mock was not
+ * tried (`attempt` undefined), is listed in `notEvaluated`. Internal.
+ * @param request - the request as the engine's mappers left it
+ */
+export function reportFromAttempt(mock: Mock, request: PookRequest, attempt: Attempt | undefined): MockReport {
+  return reportLogged(mock, request, attempt);
 }
 
 /**
@@ -157,9 +217,14 @@ export class Mock {
   #owner: MockOwner | undefined;
   /** The indexes the mock is filed in (usually none or one). */
   #indexes: IndexWatcher[] | undefined;
+  /** Whether the mock has mappers, filters or custom matchers (see `hasOwnFunctions`). */
+  #own = false;
 
   static {
     readRouteKey = (mock) => (mock.#mappers.length > 0 ? undefined : mock.#expectations.routeKey());
+    readOwnFunctions = (mock) => mock.#own;
+    runLogged = (mock, request, historyLimit, log) => mock.#attempt(request, historyLimit, log);
+    reportLogged = (mock, request, attempt) => mock.#report(request, attempt);
     setIndexWatch = (mock, index, on) => {
       if (on) {
         mock.#indexes ??= [];
@@ -375,6 +440,7 @@ export class Mock {
    */
   addMatcher(matcher: CustomMatcher): this {
     this.#expectations.add(new CustomMatcherAdapter(matcher));
+    this.#own = true;
     return this;
   }
 
@@ -395,6 +461,7 @@ export class Mock {
   filter(...filters: MockFilter[]): this {
     for (const fn of filters) assertFunction('filter', fn);
     this.#filters.push(...filters);
+    this.#own ||= filters.length > 0;
     return this;
   }
 
@@ -405,6 +472,7 @@ export class Mock {
   map(...mappers: MockMapper[]): this {
     for (const fn of mappers) assertFunction('map', fn);
     this.#mappers.push(...mappers);
+    this.#own ||= mappers.length > 0;
     // A mapper may change the method or URL: the mock can no longer be looked up by them.
     if (this.#indexes !== undefined) for (const index of [...this.#indexes]) index.demote(this);
     return this;
@@ -638,18 +706,16 @@ export class Mock {
    * @param historyLimit - how many matched requests to keep in {@link Mock.matches} (the most recent; default all)
    */
   attempt(request: PookRequest, historyLimit: number = Number.POSITIVE_INFINITY): boolean {
-    if (this.isExpired()) return false;
-    const mapped = this.#map(request);
-    for (const filter of this.#filters) if (!filter(mapped, this)) return false;
-    if (!this.#expectations.test(mapped, this)) return false;
-    this.#history.record(mapped, historyLimit);
-    for (const callback of this.#callbacks) callback(mapped, this);
-    return true;
+    return this.#attempt(request, historyLimit, undefined);
   }
 
   /**
-   * Evaluates every expectation against the request without side effects:
-   * the data behind a no-match report.
+   * Evaluates every expectation against the request, now, without counting
+   * it, recording it or running callbacks. Your mappers, filters and custom
+   * matchers are called (once each): asking a mock to explain a request is
+   * asking it to evaluate them. The engine's own reports never call your
+   * functions; they reuse what matching got from them
+   * (docs/when-nothing-matches.md#your-functions-in-a-report).
    * @param request - the request as the engine sees it
    */
   explain(request: PookRequest): MockReport {
@@ -659,7 +725,7 @@ export class Mock {
       mapped = this.#map(request);
     } catch (error) {
       const result: MatchResult = { pass: false, expectation: 'map', reason: `threw ${(error as Error).message}` };
-      return { mock: this, state: 'evaluated', results: [result], failures: 1 };
+      return { mock: this, state: 'evaluated', results: [result], failures: 1, notEvaluated: NONE };
     }
     const filtered = this.#filters.some((filter) => {
       try {
@@ -670,7 +736,7 @@ export class Mock {
     });
     const results = this.#expectations.results(mapped, this);
     const failures = results.filter((r) => !r.pass).length;
-    return { mock: this, state: expired ? 'expired' : filtered ? 'filtered' : 'evaluated', results, failures };
+    return { mock: this, state: expired ? 'expired' : filtered ? 'filtered' : 'evaluated', results, failures, notEvaluated: NONE };
   }
 
   /**
@@ -690,6 +756,45 @@ export class Mock {
    */
   respondNow(): ResolvedResponse | undefined {
     return this.#answer.now();
+  }
+
+  /**
+   * The match attempt; with a `log`, what the mock's own functions return
+   * is kept there for the report (the engine passes one only for a mock
+   * that has such functions, so plain mocks allocate nothing).
+   */
+  #attempt(request: PookRequest, historyLimit: number, log: AttemptLog | undefined): boolean {
+    if (this.isExpired() || log?.has(this)) return false;
+    const mapped = this.#map(request);
+    let attempt: Attempt | undefined;
+    if (log !== undefined) {
+      attempt = { mapped, filtered: false, seen: [] };
+      log.set(this, attempt);
+    }
+    for (const filter of this.#filters) {
+      if (filter(mapped, this)) continue;
+      if (attempt !== undefined) attempt.filtered = true;
+      return false;
+    }
+    if (!(attempt === undefined ? this.#expectations.test(mapped, this) : this.#expectations.testSeen(mapped, this, attempt.seen))) return false;
+    this.#history.record(mapped, historyLimit);
+    for (const callback of this.#callbacks) callback(mapped, this);
+    return true;
+  }
+
+  /** See {@link reportFromAttempt}. */
+  #report(request: PookRequest, attempt: Attempt | undefined): MockReport {
+    // Nothing of the user's to call: evaluating everything again is pure.
+    if (!this.#own) return this.explain(request);
+    const notEvaluated: string[] = [];
+    if (attempt === undefined) {
+      if (this.#mappers.length > 0) notEvaluated.push('map');
+      if (this.#filters.length > 0) notEvaluated.push('filter');
+    }
+    const results = this.#expectations.resultsSeen(attempt?.mapped ?? request, attempt?.seen, notEvaluated);
+    const failures = results.filter((r) => !r.pass).length;
+    const state = this.isExpired() ? 'expired' : attempt?.filtered ? 'filtered' : 'evaluated';
+    return { mock: this, state, results, failures, notEvaluated };
   }
 
   /** An expired mock may be live again: its indexes put it back in its place. */
