@@ -166,5 +166,25 @@ await failureOf(fetch('https://api.test/teams'));
 for (const [name, listener] of Object.entries(listeners)) engine.off(name, listener);
 console.log(events.join('\n'));
 
+section('your functions in a report');
+pook.reset();
+let tenantChecks = 0;
+pook
+  .get('https://api.test/users')
+  .header('Accept', 'application/json')
+  .use(function isAcme(request) {
+    tenantChecks++;
+    return request.headers.get('x-tenant') === 'acme';
+  })
+  .reply(200);
+const notReached = await failureOf(fetch('https://api.test/users', { headers: { 'x-tenant': 'acme' } }));
+console.log(notReached.cause.message);
+check('the header failed first: isAcme was not called', tenantChecks, 0);
+check('what the report lists as not evaluated', notReached.cause.candidates[0].notEvaluated, ['custom matcher isAcme']);
+await failureOf(fetch('https://api.test/users', { headers: { accept: 'application/json', 'x-tenant': 'globex' } }));
+check('called once, for the request that reached it; the report reused its answer', tenantChecks, 1);
+thrown(() => pook.assertNoUnmatched());
+check('the assertion reports call it no more', tenantChecks, 1);
+
 pook.off();
 console.log('\nwhen-nothing-matches: all examples passed');

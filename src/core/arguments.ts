@@ -37,6 +37,17 @@ export function assertStringOrRegExp(argument: string, value: unknown): asserts 
   }
 }
 
+/**
+ * Throws unless the list has an item. An expectation given an empty list
+ * (`headerPresent()`, `params({})`…) would hold for every request, which is
+ * never what was meant, so it fails where it is written, as Python pook's
+ * matchers do (docs/mocks.md).
+ * @param what - what one item is, for the message (`header name`)
+ */
+export function assertNotEmpty(argument: string, items: readonly unknown[], what: string): void {
+  if (items.length === 0) throw new PookInvalidArgumentError(argument, `expected at least one ${what}, got none`);
+}
+
 /** Throws unless `value` is a function. */
 export function assertFunction(argument: string, value: unknown): asserts value is (...args: never[]) => unknown {
   if (typeof value !== 'function') throw new PookInvalidArgumentError(argument, `expected a function, got ${describe(value)}`);

@@ -3,6 +3,7 @@ import { PookCallCountError } from '../engine/errors/call-count-error.js';
 import { PookPendingMocksError } from '../engine/errors/pending-mocks-error.js';
 import { PookUnmatchedRequestsError } from '../engine/errors/unmatched-requests-error.js';
 import type { Mock } from '../engine/mock.js';
+import type { ExplainUnmatched } from '../engine/reporter.js';
 import { formatResult } from './expectation-lines.js';
 import { formatLocation } from './location.js';
 import { extraExpectations, inspectMock } from './mock-summary.js';
@@ -32,10 +33,10 @@ function cell(text: string, width: number): string {
 }
 
 /** The closest unmatched request to a mock (same endpoint only), with the failed expectations. */
-function closestRequest(mock: Mock, requests: readonly PookRequest[]): string | undefined {
+function closestRequest(mock: Mock, requests: readonly PookRequest[], explain: ExplainUnmatched): string | undefined {
   let best: { request: PookRequest; distance: number; lines: string[]; summary: string } | undefined;
   for (const request of requests) {
-    const report = mock.explain(request);
+    const report = explain(mock, request);
     const d = distance(report);
     if (d >= ENDPOINT || (best !== undefined && d >= best.distance)) continue;
     const lines = report.results.filter((r) => !r.pass).flatMap(formatResult);
@@ -49,7 +50,7 @@ function closestRequest(mock: Mock, requests: readonly PookRequest[]): string | 
  * The error `assertDone()` throws when mocks are pending: a table of them,
  * then, for each, the unmatched request that came closest.
  */
-export function pendingMocksReport(pending: readonly Mock[], unmatched: readonly PookRequest[]): PookPendingMocksError {
+export function pendingMocksReport(pending: readonly Mock[], unmatched: readonly PookRequest[], explain: ExplainUnmatched): PookPendingMocksError {
   const rows = pending.map((mock, i) => {
     const [method, url] = splitLabel(mock);
     const extra = extraExpectations(mock);
@@ -69,7 +70,7 @@ export function pendingMocksReport(pending: readonly Mock[], unmatched: readonly
     '',
     indent(table, '  '),
   ];
-  const near = pending.map((mock, i) => [i + 1, closestRequest(mock, unmatched)] as const).filter(([, text]) => text !== undefined);
+  const near = pending.map((mock, i) => [i + 1, closestRequest(mock, unmatched, explain)] as const).filter(([, text]) => text !== undefined);
   if (near.length > 0) {
     parts.push('', 'Unmatched requests that came closest:');
     for (const [n, text] of near) parts.push(indent(`${n}. ${text!}`, '  '));
@@ -85,12 +86,13 @@ export function unmatchedRequestsReport(
   requests: readonly PookRequest[],
   mocks: readonly Mock[],
   passedThrough: (request: PookRequest) => boolean,
+  explain: ExplainUnmatched,
 ): PookUnmatchedRequestsError {
   const parts = [`pook: ${requests.length === 1 ? '1 request' : `${requests.length} requests`} matched no mock:`];
   requests.forEach((request, i) => {
     const lines = formatRequest(request).split('\n');
     lines[0] += passedThrough(request) ? ' (sent to the real network)' : ' (blocked)';
-    const [closest] = rankCandidates(mocks.map((mock) => mock.explain(request)));
+    const [closest] = rankCandidates(mocks.map((mock) => explain(mock, request)));
     if (closest !== undefined && closest.distance < ANOTHER_HOST) {
       const site = formatLocation(closest.mock.definedAt);
       lines.push(`  closest mock: ${closest.mock.label} — ${closest.summary}${site === undefined ? '' : ` (defined at ${site})`}`);

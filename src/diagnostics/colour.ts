@@ -23,7 +23,7 @@ export function paint(style: Style, text: string): string {
 
 /**
  * Colours a plain report line by line: the headline and section titles in
- * bold, ✓ green, ✗ red, definition sites dimmed.
+ * bold, ✓ green, ✗ red, definition sites and `· … not evaluated` lines dimmed.
  */
 export function colourReport(text: string): string {
   return text
@@ -35,6 +35,7 @@ export function colourReport(text: string): string {
         const [, lead = '', glyph = '', rest = ''] = mark;
         return glyph === '✓' ? `${lead}${paint('green', glyph)}${paint('dim', rest)}` : `${lead}${paint('red', glyph + rest)}`;
       }
+      if (/^\s*· .*: not evaluated$/.test(line)) return paint('dim', line);
       return line
         .replace(/(defined at \S+)/, (site) => paint('dim', site))
         .replace(/^(\s*\d+\. )(.*?)( — )/, (_, n: string, label: string, dash: string) => `${n}${paint('bold', label)}${dash}`);

@@ -17,8 +17,9 @@ export function extraExpectations(mock: Mock): string[] {
   return mock.expectations.filter((summary) => !IN_LABEL.test(summary));
 }
 
-/** `pending`, `done` or `expired`. */
+/** `pending`, `done`, `done (expired)` or `done (disposed)`. */
 function mockState(mock: Mock): string {
+  if (mock.disposed) return 'done (disposed)';
   if (!mock.isDone()) return 'pending';
   return mock.isExpired() ? 'done (expired)' : 'done';
 }

@@ -30,6 +30,8 @@ function formatCandidate(candidate: Candidate, position: number): string {
   const site = formatLocation(mock.definedAt);
   const lines = [`${position}. ${mock.label} — ${candidate.summary}`, `   ${formatUses(mock)}${site === undefined ? '' : ` · defined at ${site}`}`];
   for (const result of candidate.results) for (const line of formatResult(result)) lines.push(`   ${line}`);
+  // Reports never call the user's functions: those matching did not reach have no result.
+  for (const name of candidate.notEvaluated) lines.push(`   · ${name}: not evaluated`);
   if (candidate.state === 'expired' && candidate.failures === 0) lines.push('   hint: .times(n) or .persist() lets a mock answer more calls');
   return lines.join('\n');
 }

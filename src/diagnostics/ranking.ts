@@ -53,13 +53,20 @@ export function summarize(report: MockReport): string {
   const failed = report.results.filter((r) => !r.pass).map((r) => r.expectation);
   const passed = report.results.length - failed.length;
   const differs = failed.length === 0 ? '' : passed === 0 ? `differs in ${list(failed)}` : `matches except for ${list(failed)}`;
+  // With a function of the user's not evaluated, "matches" can only be said of the rest.
+  const partly = report.notEvaluated.length > 0;
   const { mock } = report;
   if (report.state === 'expired') {
     const expired = `expired after ${plural(mock.calls, 'call')} (times(${mock.timesLimit}))`;
-    return failed.length === 0 ? `matched but ${expired}` : `${expired}; otherwise ${differs}`;
+    if (failed.length > 0) return `${expired}; otherwise ${differs}`;
+    return partly ? `${expired}; otherwise matches every evaluated expectation` : `matched but ${expired}`;
   }
-  if (report.state === 'filtered') return failed.length === 0 ? 'skipped by filter (every expectation matches)' : `skipped by filter; otherwise ${differs}`;
-  return failed.length === 0 ? 'matches' : differs;
+  if (report.state === 'filtered') {
+    if (failed.length > 0) return `skipped by filter; otherwise ${differs}`;
+    return partly ? 'skipped by filter (every evaluated expectation matches)' : 'skipped by filter (every expectation matches)';
+  }
+  if (failed.length > 0) return differs;
+  return partly ? 'matches every evaluated expectation' : 'matches';
 }
 
 /**

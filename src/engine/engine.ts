@@ -5,7 +5,7 @@ import type { PookRequest } from '../core/pook-request.js';
 import { type EngineEventName, EngineEvents, type EngineListener } from './engine-events.js';
 import type { PookNoMatchesError } from './errors/no-matches-error.js';
 import { type InterceptorHost, InterceptorSet } from './interceptor-set.js';
-import { adoptMock, Mock, routeKeyOf } from './mock.js';
+import { type AttemptLog, adoptMock, attemptLogged, hasOwnFunctions, Mock, type MockReport, reportFromAttempt, routeKeyOf } from './mock.js';
 import { MockIndex } from './mock-index.js';
 import { type NetworkFilter, NetworkPolicy } from './network-policy.js';
 import { reporter } from './reporter.js';
@@ -36,6 +36,16 @@ export function hostEngine(engine: Engine, host: InterceptorHost): void {
  */
 export function reuseInterceptorsOnReset(engine: Engine, reusable: () => boolean): void {
   setReusable(engine, reusable);
+}
+
+/**
+ * What the engine keeps of an unmatched request for the assertion reports:
+ * the request its mocks saw (after the engine mappers) and what the own
+ * functions of the mocks it tried returned, so that no report calls them.
+ */
+interface UnmatchedAttempt {
+  readonly seen: PookRequest;
+  readonly log: AttemptLog | undefined;
 }
 
 /** Options of a new {@link Engine}. */
@@ -88,6 +98,8 @@ export class Engine implements RequestHandler {
   #mocks: Mock[] = [];
   readonly #index = new MockIndex();
   #unmatched: PookRequest[] = [];
+  /** For each request of `#unmatched`, what its match attempt saw. */
+  readonly #attempts = new WeakMap<PookRequest, UnmatchedAttempt>();
   #historyLimit = Number.POSITIVE_INFINITY;
   // Unmatched requests that went to the real network (for assertNoUnmatched).
   readonly #passedThrough = new WeakSet<PookRequest>();
@@ -175,7 +187,7 @@ export class Engine implements RequestHandler {
    */
   assertDone(): void {
     const pending = this.pendingMocks();
-    if (pending.length > 0) throw reporter().pendingMocks(pending, this.#unmatched);
+    if (pending.length > 0) throw reporter().pendingMocks(pending, this.#unmatched, this.#explainUnmatched);
   }
 
   /**
@@ -184,8 +196,18 @@ export class Engine implements RequestHandler {
    * @example `afterEach(() => pook.engine().assertNoUnmatched())`
    */
   assertNoUnmatched(): void {
-    if (this.#unmatched.length > 0) throw reporter().unmatchedRequests(this.#unmatched, this.#mocks, (request) => this.#passedThrough.has(request));
+    if (this.#unmatched.length > 0)
+      throw reporter().unmatchedRequests(this.#unmatched, this.#mocks, (request) => this.#passedThrough.has(request), this.#explainUnmatched);
   }
+
+  /**
+   * A mock's report on a past unmatched request, from what its match attempt
+   * saw: the assertion reports call no mapper, filter or custom matcher.
+   */
+  readonly #explainUnmatched = (mock: Mock, request: PookRequest): MockReport => {
+    const attempt = this.#attempts.get(request);
+    return reportFromAttempt(mock, attempt?.seen ?? request, attempt?.log?.get(mock));
+  };
 
   // ── diagnostics: report size and events ──────────────────────────────
 
@@ -387,10 +409,22 @@ export class Engine implements RequestHandler {
     let mapped = request;
     let mock: Mock | undefined;
     let rejectedBy: string | undefined;
+    // What the own functions of the mocks tried return, kept for the report
+    // so that it never calls them again; made only when such a mock is tried.
+    let log = undefined as AttemptLog | undefined;
     try {
       for (const mapper of this.#mappers) mapped = mapper(mapped, this) ?? mapped;
       rejectedBy = this.#filters.some((filter) => !filter(mapped, this)) ? 'an engine filter' : undefined;
-      mock = rejectedBy === undefined ? this.match(mapped) : undefined;
+      if (rejectedBy === undefined) {
+        // match(), through the route index (src/engine/mock-index.ts).
+        const seen = mapped;
+        const limit = this.#historyLimit;
+        mock = this.#index.find(requestRouteKey(seen), (candidate) => {
+          if (!hasOwnFunctions(candidate)) return candidate.attempt(seen, limit);
+          log ??= new Map();
+          return attemptLogged(candidate, seen, limit, log);
+        });
+      }
     } catch (error) {
       return this.#fail(request, error as Error, undefined);
     }
@@ -406,6 +440,7 @@ export class Engine implements RequestHandler {
     }
     if (this.#historyLimit > 0) {
       this.#unmatched.push(request);
+      this.#attempts.set(request, { seen: mapped, log });
       if (this.#unmatched.length > this.#historyLimit) this.#unmatched.shift();
     }
     const passthrough = this.#network.allows(request);
@@ -416,7 +451,7 @@ export class Engine implements RequestHandler {
       if (reporter().logs(this.debug)) reporter().log(this.debug, { type: 'passthrough', request });
       return { type: 'passthrough' };
     }
-    const error = this.noMatchError(mapped, rejectedBy);
+    const error = this.#noMatch(mapped, rejectedBy, rejectedBy === undefined ? this.#mocks.map((each) => reportFromAttempt(each, mapped, log?.get(each))) : []);
     if (reporter().logs(this.debug)) reporter().log(this.debug, { type: 'blocked', request, error });
     return this.#fail(request, error, undefined, false);
   }
@@ -429,12 +464,19 @@ export class Engine implements RequestHandler {
   }
 
   /**
-   * The error for a request nothing matched, with every mock's report.
+   * The error for a request nothing matched, with every mock's report, as
+   * `handle()` builds it, but for a request that was not matched: no mock
+   * was tried, so no mapper, filter or custom matcher is called (reports
+   * never call your functions); their parts are listed as not evaluated,
+   * and built-in expectations are checked against the request as given.
    * @param request - the unmatched request
    * @param rejectedBy - set when an engine filter rejected it before matching
    */
   noMatchError(request: PookRequest, rejectedBy?: string): PookNoMatchesError {
-    const reports = rejectedBy === undefined ? this.#mocks.map((mock) => mock.explain(request)) : [];
+    return this.#noMatch(request, rejectedBy, rejectedBy === undefined ? this.#mocks.map((mock) => reportFromAttempt(mock, request, undefined)) : []);
+  }
+
+  #noMatch(request: PookRequest, rejectedBy: string | undefined, reports: readonly MockReport[]): PookNoMatchesError {
     const limit = this.debug ? Number.POSITIVE_INFINITY : this.#candidateLimit;
     return reporter().noMatch(request, reports, { limit, networking: this.#network.enabled, rejectedBy });
   }

@@ -1,8 +1,17 @@
 import { type Matcher, type MatchResult, toMatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
+import { CustomMatcherAdapter } from '../matchers/custom.js';
 import { MethodMatcher } from '../matchers/method.js';
 import { UrlMatcher } from '../matchers/url.js';
 import { routeKey } from './route-key.js';
+
+// Built-in matchers are pure: a report may evaluate them again. Custom
+// matchers (`use()`, `addMatcher()`) are the user's code, which may count or
+// consume state: they are called while matching only, and a report reuses
+// what they returned then (docs/when-nothing-matches.md#your-functions-in-a-report).
+
+/** What a mock's custom matchers returned during a match attempt, by position among its expectations (unset: not reached). */
+export type SeenResults = Array<MatchResult | undefined>;
 
 /**
  * A mock's request expectations, in definition order: the mock matches a
@@ -17,10 +26,17 @@ import { routeKey } from './route-key.js';
  */
 export class Expectations {
   readonly #matchers: Matcher[] = [];
+  #custom = false;
 
   /** Adds an expectation. */
   add(matcher: Matcher): void {
     this.#matchers.push(matcher);
+    if (matcher instanceof CustomMatcherAdapter) this.#custom = true;
+  }
+
+  /** Whether a custom matcher (the user's code) is among the expectations. */
+  get hasCustom(): boolean {
+    return this.#custom;
   }
 
   /** One line per expectation, in definition order (`method GET`, `header "accept": …`). */
@@ -43,19 +59,58 @@ export class Expectations {
   }
 
   /**
-   * Every expectation's result with its reasons, for reports. A matcher that
-   * throws fails with the error's message.
+   * {@link Expectations.test}, keeping what each custom matcher it reaches
+   * returned in `seen`, at the matcher's position, for the report.
+   * @param request - the request as the mock sees it
+   * @param mock - the mock, for custom matchers
+   * @param seen - where the custom matchers' results go
+   */
+  testSeen(request: PookRequest, mock: unknown, seen: SeenResults): boolean {
+    const matchers = this.#matchers;
+    for (let i = 0; i < matchers.length; i++) {
+      const matcher = matchers[i]!;
+      if (matcher instanceof CustomMatcherAdapter) {
+        const result = matcher.match(request, mock);
+        seen[i] = result;
+        if (!result.pass) return false;
+      } else if (!(matcher.test === undefined ? toMatchResult(matcher.match(request, mock), matcher.name).pass : matcher.test(request))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Every expectation's result with its reasons, for a report, without
+   * calling a custom matcher: built-in matchers are evaluated (they are
+   * pure), custom ones give what they returned during the match attempt
+   * (`seen`); the names of those it did not reach are added to `notEvaluated`
+   * instead, and have no result.
+   * @param request - the request as the mock saw it
+   * @param seen - the custom matchers' results from the match attempt, if the mock was tried
+   * @param notEvaluated - receives the names of the custom matchers not reached
+   */
+  resultsSeen(request: PookRequest, seen: SeenResults | undefined, notEvaluated: string[]): MatchResult[] {
+    const results: MatchResult[] = [];
+    this.#matchers.forEach((matcher, i) => {
+      if (matcher instanceof CustomMatcherAdapter) {
+        const result = seen?.[i];
+        if (result === undefined) notEvaluated.push(matcher.name);
+        else results.push(result);
+      } else {
+        results.push(evaluate(matcher, request, undefined));
+      }
+    });
+    return results;
+  }
+
+  /**
+   * Every expectation's result with its reasons, evaluated now, custom
+   * matchers included (for `mock.explain()`). A matcher that throws fails
+   * with the error's message.
    * @param request - the request as the mock sees it
    * @param mock - the mock, for custom matchers
    */
   results(request: PookRequest, mock: unknown): MatchResult[] {
-    return this.#matchers.map((matcher) => {
-      try {
-        return toMatchResult(matcher.match(request, mock), matcher.name);
-      } catch (error) {
-        return { pass: false, expectation: matcher.name, reason: `threw ${(error as Error).message}` } satisfies MatchResult;
-      }
-    });
+    return this.#matchers.map((matcher) => evaluate(matcher, request, mock));
   }
 
   /**
@@ -74,5 +129,14 @@ export class Expectations {
       }
     }
     return method === undefined || url === undefined ? undefined : routeKey(method, url.hostname, url.pathname);
+  }
+}
+
+/** A matcher's result with its reasons; one that throws fails with the error's message. */
+function evaluate(matcher: Matcher, request: PookRequest, mock: unknown): MatchResult {
+  try {
+    return toMatchResult(matcher.match(request, mock), matcher.name);
+  } catch (error) {
+    return { pass: false, expectation: matcher.name, reason: `threw ${(error as Error).message}` };
   }
 }

@@ -1,4 +1,4 @@
-import { assertFunction, assertInteger, assertRecord, describe } from '../core/arguments.js';
+import { assertFunction, assertInteger, assertNotEmpty, assertRecord, describe } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import { PookError } from '../core/errors/pook-error.js';
 import type { MatchResult } from '../core/matcher.js';
@@ -18,7 +18,7 @@ import { UrlMatcher } from '../matchers/url.js';
 import { XmlMatcher } from '../matchers/xml.js';
 import { isNetworkErrorCode } from './connection-failure.js';
 import { DefinitionSite, type SourceLocation } from './definition-site.js';
-import { Expectations } from './expectations.js';
+import { Expectations, type SeenResults } from './expectations.js';
 import { MockAnswer } from './mock-answer.js';
 import { MockHistory } from './mock-history.js';
 import type { MockOptionsOf } from './mock-options.js';
@@ -61,11 +61,39 @@ export interface MockReport {
   readonly mock: Mock;
   /** Why the mock could not answer before its matchers were even run, if so. */
   readonly state: 'evaluated' | 'expired' | 'filtered';
-  /** Every expectation of the mock with its result (empty when not evaluated). */
+  /** Every evaluated expectation of the mock with its result, in definition order. */
   readonly results: readonly MatchResult[];
   /** Number of failed expectations. */
   readonly failures: number;
+  /**
+   * The mock's own functions that were not called for this request, so
+   * have no result: `'map'`, `'filter'` and custom matcher names, in that
+   * order. Reports never call your functions; they show what the match
+   * attempt got from them, and list here those it did not reach (an earlier
+   * expectation failed, a filter skipped the mock, or the mock was not tried:
+   * another route, expired, or registered later). Empty from `explain()`,
+   * which calls them all. See docs/when-nothing-matches.md.
+   */
+  readonly notEvaluated: readonly string[];
 }
+
+/**
+ * What one mock's own functions gave for one request during its match
+ * attempt, for the report to reuse. Internal.
+ */
+export interface Attempt {
+  /** The request after the mock's mappers. */
+  readonly mapped: PookRequest;
+  /** Whether a filter returned false. */
+  filtered: boolean;
+  /** What the custom matchers reached returned. */
+  readonly seen: SeenResults;
+}
+
+/** The attempts of one request, by mock: only mocks with functions of their own are kept. Internal. */
+export type AttemptLog = Map<Mock, Attempt>;
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * The engine a mock is registered in, as the mock sees it: what a `using`
@@ -91,6 +119,9 @@ export interface IndexWatcher {
 let readRouteKey: (mock: Mock) => string | undefined;
 let setIndexWatch: (mock: Mock, index: IndexWatcher, on: boolean) => void;
 let setOwner: (mock: Mock, owner: MockOwner) => void;
+let readOwnFunctions: (mock: Mock) => boolean;
+let runLogged: (mock: Mock, request: PookRequest, historyLimit: number, log: AttemptLog) => boolean;
+let reportLogged: (mock: Mock, request: PookRequest, attempt: Attempt | undefined) => MockReport;
 
 /** Tells `index` (or stops telling it) when the mock gains a mapper or may be live again. Internal. */
 export function watchMapping(mock: Mock, index: IndexWatcher, on: boolean): void {
@@ -109,6 +140,35 @@ export function routeKeyOf(mock: Mock): string | undefined {
 /** Records the engine a mock is registered in (called by `Engine.addMock`). Internal. */
 export function adoptMock(mock: Mock, owner: MockOwner): void {
   setOwner(mock, owner);
+}
+
+/**
+ * Whether the mock has functions of its own that matching calls (mappers,
+ * filters, custom matchers): only such a mock's attempts are logged. Internal.
+ */
+export function hasOwnFunctions(mock: Mock): boolean {
+  return readOwnFunctions(mock);
+}
+
+/**
+ * {@link Mock.attempt}, keeping in `log` what the mock's own functions
+ * returned, for the report. A mock already in the log was tried for this
+ * request (registered twice): it is not tried again. Internal.
+ */
+export function attemptLogged(mock: Mock, request: PookRequest, historyLimit: number, log: AttemptLog): boolean {
+  return runLogged(mock, request, historyLimit, log);
+}
+
+/**
+ * The mock's report on a request, without calling any of its own functions:
+ * built-in expectations are evaluated (on the request as the mock's mappers
+ * left it, when the attempt was logged), the rest comes from the attempt;
+ * what it did not reach, or everything of the user's when the mock was not
+ * tried (`attempt` undefined), is listed in `notEvaluated`. Internal.
+ * @param request - the request as the engine's mappers left it
+ */
+export function reportFromAttempt(mock: Mock, request: PookRequest, attempt: Attempt | undefined): MockReport {
+  return reportLogged(mock, request, attempt);
 }
 
 /**
@@ -148,6 +208,8 @@ export class Mock {
   readonly #answer: MockAnswer<this> = new MockAnswer(this);
   #times = 1;
   #persist = false;
+  /** Set when the `using` block that held the mock ended (see `[Symbol.dispose]`). */
+  #disposed = false;
   #method = '*';
   #url = '*';
   readonly #site: DefinitionSite;
@@ -155,9 +217,14 @@ export class Mock {
   #owner: MockOwner | undefined;
   /** The indexes the mock is filed in (usually none or one). */
   #indexes: IndexWatcher[] | undefined;
+  /** Whether the mock has mappers, filters or custom matchers (see `hasOwnFunctions`). */
+  #own = false;
 
   static {
     readRouteKey = (mock) => (mock.#mappers.length > 0 ? undefined : mock.#expectations.routeKey());
+    readOwnFunctions = (mock) => mock.#own;
+    runLogged = (mock, request, historyLimit, log) => mock.#attempt(request, historyLimit, log);
+    reportLogged = (mock, request, attempt) => mock.#report(request, attempt);
     setIndexWatch = (mock, index, on) => {
       if (on) {
         mock.#indexes ??= [];
@@ -246,15 +313,17 @@ export class Mock {
    */
   headers(headers: Record<string, string | RegExp>): this {
     assertRecord('headers', headers);
+    assertNotEmpty('headers', Object.keys(headers), 'header');
     for (const [name, value] of Object.entries(headers)) this.header(name, value);
     return this;
   }
 
   /**
-   * Expects headers to be present, whatever their value.
+   * Expects headers to be present, whatever their value (at least one name).
    * @example `mock.headerPresent('Authorization', 'X-Trace-Id')`
    */
   headerPresent(...names: string[]): this {
+    assertNotEmpty('headerPresent', names, 'header name');
     for (const name of names) this.#expectations.add(new HeaderPresenceMatcher(name, true));
     return this;
   }
@@ -265,20 +334,24 @@ export class Mock {
    */
   headersPresent(names: readonly string[]): this {
     if (!Array.isArray(names)) throw new PookInvalidArgumentError('headersPresent', `expected an array of header names, got ${describe(names)}`);
+    assertNotEmpty('headersPresent', names, 'header name');
     return this.headerPresent(...names);
   }
 
   /**
-   * Expects headers to be absent.
+   * Expects headers to be absent (at least one name).
    * @example `mock.headerAbsent('Cookie')`
    */
   headerAbsent(...names: string[]): this {
+    assertNotEmpty('headerAbsent', names, 'header name');
     for (const name of names) this.#expectations.add(new HeaderPresenceMatcher(name, false));
     return this;
   }
 
   /**
-   * Expects the Content-Type (aliases `json`, `xml`, `html`, `text`, `form`, `urlencoded`).
+   * Expects the Content-Type: a media type (`type/subtype`, parameters
+   * optional) or an alias (`json`, `xml`, `html`, `text`, `form`,
+   * `form-data`, `urlencoded`); anything else throws.
    * @example `mock.type('json')`
    */
   type(type: string): this {
@@ -301,6 +374,7 @@ export class Mock {
    */
   params(params: Record<string, ParamValue>): this {
     assertRecord('params', params);
+    assertNotEmpty('params', Object.keys(params), 'parameter');
     for (const [name, value] of Object.entries(params)) this.param(name, value);
     return this;
   }
@@ -366,6 +440,7 @@ export class Mock {
    */
   addMatcher(matcher: CustomMatcher): this {
     this.#expectations.add(new CustomMatcherAdapter(matcher));
+    this.#own = true;
     return this;
   }
 
@@ -374,6 +449,7 @@ export class Mock {
    * @example `mock.use(isAdmin, hasTrace)`
    */
   use(...matchers: CustomMatcher[]): this {
+    assertNotEmpty('use', matchers, 'matcher');
     for (const matcher of matchers) this.addMatcher(matcher);
     return this;
   }
@@ -385,6 +461,7 @@ export class Mock {
   filter(...filters: MockFilter[]): this {
     for (const fn of filters) assertFunction('filter', fn);
     this.#filters.push(...filters);
+    this.#own ||= filters.length > 0;
     return this;
   }
 
@@ -395,6 +472,7 @@ export class Mock {
   map(...mappers: MockMapper[]): this {
     for (const fn of mappers) assertFunction('map', fn);
     this.#mappers.push(...mappers);
+    this.#own ||= mappers.length > 0;
     // A mapper may change the method or URL: the mock can no longer be looked up by them.
     if (this.#indexes !== undefined) for (const index of [...this.#indexes]) index.demote(this);
     return this;
@@ -419,6 +497,7 @@ export class Mock {
   times(n = 1): this {
     assertInteger('times', n, 1);
     this.#times = n;
+    this.#disposed = false;
     this.#rearm();
     return this;
   }
@@ -430,6 +509,7 @@ export class Mock {
   persist(on = true): this {
     if (typeof on !== 'boolean') throw new PookInvalidArgumentError('persist', `expected a boolean, got ${describe(on)}`);
     this.#persist = on;
+    this.#disposed = false;
     this.#rearm();
     return this;
   }
@@ -506,17 +586,27 @@ export class Mock {
     return this.#persist;
   }
 
+  /**
+   * Whether the `using` block that held the mock has ended: the mock then
+   * left its engine, is expired and done (see `[Symbol.dispose]`).
+   * @example `expect(mock.disposed).toBe(true)` after the block
+   */
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
   /** How many times the mock may match (ignored when persisted). */
   get timesLimit(): number {
     return this.#times;
   }
 
   /**
-   * Done: `times` used up, or persisted and matched at least once.
+   * Done: `times` used up, or persisted and matched at least once, or
+   * disposed (its `using` block ended: nothing more is expected of it).
    * @example `expect(mock.isDone()).toBe(true)`
    */
   isDone(): boolean {
-    return this.#persist ? this.calls > 0 : this.calls >= this.#times;
+    return this.#disposed || (this.#persist ? this.calls > 0 : this.calls >= this.#times);
   }
 
   /**
@@ -527,9 +617,9 @@ export class Mock {
     return this.calls > 0;
   }
 
-  /** Expired: may not match any more (volatile and `times` used up). */
+  /** Expired: may not match any more (volatile and `times` used up, or disposed). */
   isExpired(): boolean {
-    return !this.#persist && this.calls >= this.#times;
+    return this.#disposed || (!this.#persist && this.calls >= this.#times);
   }
 
   // ── diagnostics ──────────────────────────────────────────────────────
@@ -574,6 +664,9 @@ export class Mock {
    * ends, then expires (it leaves its engine); entering activates its engine
    * if it was not active, and leaving disables it again. Reading this
    * property is what enters the scope (`using` reads it at the declaration).
+   * After the block the mock says so: {@link Mock.disposed} and
+   * `isExpired()` and `isDone()` are true, `persisted` is false again if
+   * entering made it persistent, and `calls` and `matches` are kept.
    * @example
    * ```ts
    * {
@@ -585,7 +678,9 @@ export class Mock {
    * ```
    */
   get [Symbol.dispose](): () => void {
-    if (this.#times === 1 && !this.#persist) this.persist();
+    const madePersistent = this.#times === 1 && !this.#persist;
+    if (madePersistent) this.persist();
+    else this.#disposed = false;
     const owner = this.#owner;
     const activated = owner !== undefined && !owner.active;
     if (activated) owner.activate();
@@ -593,6 +688,10 @@ export class Mock {
     return () => {
       if (left) return;
       left = true;
+      // As Python pook's __exit__ sets times to 0: the mock's use is over, so
+      // it is expired and done, not pending (docs/scopes.md).
+      if (madePersistent) this.#persist = false;
+      this.#disposed = true;
       owner?.removeMock(this);
       if (activated) owner.disable();
     };
@@ -607,18 +706,16 @@ export class Mock {
    * @param historyLimit - how many matched requests to keep in {@link Mock.matches} (the most recent; default all)
    */
   attempt(request: PookRequest, historyLimit: number = Number.POSITIVE_INFINITY): boolean {
-    if (this.isExpired()) return false;
-    const mapped = this.#map(request);
-    for (const filter of this.#filters) if (!filter(mapped, this)) return false;
-    if (!this.#expectations.test(mapped, this)) return false;
-    this.#history.record(mapped, historyLimit);
-    for (const callback of this.#callbacks) callback(mapped, this);
-    return true;
+    return this.#attempt(request, historyLimit, undefined);
   }
 
   /**
-   * Evaluates every expectation against the request without side effects:
-   * the data behind a no-match report.
+   * Evaluates every expectation against the request, now, without counting
+   * it, recording it or running callbacks. Your mappers, filters and custom
+   * matchers are called (once each): asking a mock to explain a request is
+   * asking it to evaluate them. The engine's own reports never call your
+   * functions; they reuse what matching got from them
+   * (docs/when-nothing-matches.md#your-functions-in-a-report).
    * @param request - the request as the engine sees it
    */
   explain(request: PookRequest): MockReport {
@@ -628,7 +725,7 @@ export class Mock {
       mapped = this.#map(request);
     } catch (error) {
       const result: MatchResult = { pass: false, expectation: 'map', reason: `threw ${(error as Error).message}` };
-      return { mock: this, state: 'evaluated', results: [result], failures: 1 };
+      return { mock: this, state: 'evaluated', results: [result], failures: 1, notEvaluated: NONE };
     }
     const filtered = this.#filters.some((filter) => {
       try {
@@ -639,7 +736,7 @@ export class Mock {
     });
     const results = this.#expectations.results(mapped, this);
     const failures = results.filter((r) => !r.pass).length;
-    return { mock: this, state: expired ? 'expired' : filtered ? 'filtered' : 'evaluated', results, failures };
+    return { mock: this, state: expired ? 'expired' : filtered ? 'filtered' : 'evaluated', results, failures, notEvaluated: NONE };
   }
 
   /**
@@ -659,6 +756,45 @@ export class Mock {
    */
   respondNow(): ResolvedResponse | undefined {
     return this.#answer.now();
+  }
+
+  /**
+   * The match attempt; with a `log`, what the mock's own functions return
+   * is kept there for the report (the engine passes one only for a mock
+   * that has such functions, so plain mocks allocate nothing).
+   */
+  #attempt(request: PookRequest, historyLimit: number, log: AttemptLog | undefined): boolean {
+    if (this.isExpired() || log?.has(this)) return false;
+    const mapped = this.#map(request);
+    let attempt: Attempt | undefined;
+    if (log !== undefined) {
+      attempt = { mapped, filtered: false, seen: [] };
+      log.set(this, attempt);
+    }
+    for (const filter of this.#filters) {
+      if (filter(mapped, this)) continue;
+      if (attempt !== undefined) attempt.filtered = true;
+      return false;
+    }
+    if (!(attempt === undefined ? this.#expectations.test(mapped, this) : this.#expectations.testSeen(mapped, this, attempt.seen))) return false;
+    this.#history.record(mapped, historyLimit);
+    for (const callback of this.#callbacks) callback(mapped, this);
+    return true;
+  }
+
+  /** See {@link reportFromAttempt}. */
+  #report(request: PookRequest, attempt: Attempt | undefined): MockReport {
+    // Nothing of the user's to call: evaluating everything again is pure.
+    if (!this.#own) return this.explain(request);
+    const notEvaluated: string[] = [];
+    if (attempt === undefined) {
+      if (this.#mappers.length > 0) notEvaluated.push('map');
+      if (this.#filters.length > 0) notEvaluated.push('filter');
+    }
+    const results = this.#expectations.resultsSeen(attempt?.mapped ?? request, attempt?.seen, notEvaluated);
+    const failures = results.filter((r) => !r.pass).length;
+    const state = this.isExpired() ? 'expired' : attempt?.filtered ? 'filtered' : 'evaluated';
+    return { mock: this, state, results, failures, notEvaluated };
   }
 
   /** An expired mock may be live again: its indexes put it back in its place. */
@@ -688,7 +824,9 @@ const APPLIERS: Readonly<Record<keyof MockOptions, Applier>> = {
   type: (m, v: string) => m.type(v),
   params: (m, v: Record<string, ParamValue>) => m.params(v),
   paramExists: (m, v: string | readonly string[]) => {
-    for (const name of list(v)) m.paramExists(name);
+    const names = list(v);
+    assertNotEmpty('paramExists', names, 'query key');
+    for (const name of names) m.paramExists(name);
   },
   body: (m, v: string | Uint8Array | RegExp) => m.body(v),
   json: (m, v: JsonExpectation) => m.json(v),

@@ -158,12 +158,13 @@ export class PookResponse<Owner = unknown> {
   }
 
   /**
-   * Sets the Content-Type; aliases `json`, `xml`, `html`, `text`, `form`, `urlencoded`.
+   * Sets the Content-Type: a media type, or an alias (`json`, `xml`, `html`,
+   * `text`, `form`, `form-data`, `urlencoded`). Anything else throws; to
+   * send a malformed Content-Type on purpose, use `set()`.
    * @example `.type('json')`
    */
   type(type: string): this {
-    assertHeaderValue('type', type);
-    return this.set('Content-Type', resolveContentType(type));
+    return this.set('Content-Type', resolveContentType('type', type));
   }
 
   /**

@@ -21,6 +21,9 @@ export interface NoMatchContext {
   readonly rejectedBy?: string | undefined;
 }
 
+/** A mock's report on a past unmatched request, without calling any of the user's functions. */
+export type ExplainUnmatched = (mock: Mock, request: PookRequest) => MockReport;
+
 /** One decision about a request, for the debug log. */
 export type Decision =
   | { readonly type: 'match'; readonly request: PookRequest; readonly mock: Mock }
@@ -35,10 +38,19 @@ export type Decision =
 export interface Reporter {
   /** The error for a request no mock matched, from every mock's report. */
   noMatch(request: PookRequest, reports: readonly MockReport[], context: NoMatchContext): PookNoMatchesError;
-  /** The error `assertDone()` throws for the given pending mocks (never empty). */
-  pendingMocks(pending: readonly Mock[], unmatched: readonly PookRequest[]): PookPendingMocksError;
-  /** The error `assertNoUnmatched()` throws for the given requests (never empty). */
-  unmatchedRequests(requests: readonly PookRequest[], mocks: readonly Mock[], passedThrough: (request: PookRequest) => boolean): PookUnmatchedRequestsError;
+  /**
+   * The error `assertDone()` throws for the given pending mocks (never
+   * empty); `explain` gives a mock's report on one of the unmatched
+   * requests, from what its match attempt saw (it calls none of the user's functions).
+   */
+  pendingMocks(pending: readonly Mock[], unmatched: readonly PookRequest[], explain: ExplainUnmatched): PookPendingMocksError;
+  /** The error `assertNoUnmatched()` throws for the given requests (never empty); `explain` as for {@link Reporter.pendingMocks}. */
+  unmatchedRequests(
+    requests: readonly PookRequest[],
+    mocks: readonly Mock[],
+    passedThrough: (request: PookRequest) => boolean,
+    explain: ExplainUnmatched,
+  ): PookUnmatchedRequestsError;
   /** Whether a decision would be logged: checked per request before anything is built. */
   logs(debug: boolean): boolean;
   /** Logs one decision. */

@@ -1,4 +1,3 @@
-import { assertHeaderValue } from '../core/arguments.js';
 import { resolveContentType } from '../core/content-types.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
@@ -13,7 +12,8 @@ const normalise = (value: string): string =>
 
 /**
  * Matches the request Content-Type. Aliases: `json`, `xml`, `html`, `text`,
- * `form` and `urlencoded`. A type without parameters compares the media type
+ * `form`, `form-data` and `urlencoded`; anything else must be a media type
+ * (`type/subtype`), or the constructor throws. A type without parameters compares the media type
  * only (`'json'` matches `application/json; charset=utf-8`); a type with
  * parameters must equal them too.
  *
@@ -27,10 +27,12 @@ export class ContentTypeMatcher implements Matcher {
   /** Expected media type (aliases resolved). */
   readonly type: string;
 
-  /** @param type - a media type or an alias such as `'json'` */
+  /**
+   * @param type - a media type or an alias such as `'json'`
+   * @throws PookInvalidArgumentError (argument `type`) for anything else
+   */
   constructor(type: string) {
-    assertHeaderValue('type', type);
-    this.type = resolveContentType(type.trim());
+    this.type = resolveContentType('type', type);
   }
 
   /** What this matcher expects, on one line. */

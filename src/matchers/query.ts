@@ -11,7 +11,11 @@ export type ParamValue = string | number | boolean | readonly string[] | RegExp;
 function normalise(name: string, value: ParamValue): string | readonly string[] | RegExp {
   if (value instanceof RegExp || typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    // No request has a parameter with no value: an empty list could never match.
+    if (value.length === 0) throw new PookInvalidArgumentError(`param "${name}"`, 'expected at least one value, got an empty array');
+    return value;
+  }
   throw new PookInvalidArgumentError(`param "${name}"`, `expected a string, number, boolean, string[] or RegExp, got ${describe(value)}`);
 }
 

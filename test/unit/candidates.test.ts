@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distance, failureWeight, rankCandidates, summarize } from '../../src/diagnostics/ranking.js';
-import { type MatchResult, Mock, PookRequest } from '../../src/index.js';
+import { type MatchResult, Mock, type MockReport, PookRequest } from '../../src/index.js';
 
 // Ranking candidates by closeness: how many expectations failed and how
 // important they are.
@@ -72,6 +72,22 @@ describe('distance and summary', () => {
     expect(summarize(report(persisted))).toBe('matched but expired after 2 calls (times(2))');
     const filtered = report(new Mock({ method: 'GET', url: 'https://api.test/users/42', filter: () => false }));
     expect([distance(filtered), summarize(filtered)]).toEqual([9, 'skipped by filter; otherwise matches except for method']);
+  });
+
+  it('with a function of the user not evaluated, only the rest is said to match', () => {
+    const partly = (mock: Mock): MockReport => ({ ...report(mock), notEvaluated: ['custom matcher isAdmin'] });
+    const live = new Mock({ method: 'PUT', url: 'https://api.test/users/42' });
+    expect([distance(partly(live)), summarize(partly(live))]).toEqual([0, 'matches every evaluated expectation']);
+    const filtered = new Mock({ method: 'PUT', url: 'https://api.test/users/42', filter: () => false });
+    expect(summarize(partly(filtered))).toBe('skipped by filter (every evaluated expectation matches)');
+    const expired = new Mock({ method: 'PUT', url: 'https://api.test/users/42' });
+    expired.attempt(request);
+    expect([distance(partly(expired)), summarize(partly(expired))]).toEqual([
+      1,
+      'expired after 1 call (times(1)); otherwise matches every evaluated expectation',
+    ]);
+    const differs = new Mock({ method: 'GET', url: 'https://api.test/users/42' });
+    expect(summarize(partly(differs))).toBe(summarize(report(differs)));
   });
 
   it('names at most four failed expectations', () => {

@@ -100,4 +100,15 @@ describe('util.inspect(error)', () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes, which start with ESC (U+001B)
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(inspect(error, { colors: false }).replace(/\u001b\[\d+m/g, ''));
   });
+
+  it('a function of the user that was not evaluated is dimmed', async () => {
+    pook.activate();
+    pook.get('api.test/users').header('accept', 'application/json').use(function isAdmin() {
+      return true;
+    });
+    const failure = (await fetch('http://api.test/users').catch((e: unknown) => e)) as TypeError;
+    const error = failure.cause as PookNoMatchesError;
+    expect(error.message).toContain('\n     · custom matcher isAdmin: not evaluated\n');
+    expect(inspect(error, { colors: true })).toContain('\u001b[2m     · custom matcher isAdmin: not evaluated\u001b[22m');
+  });
 });

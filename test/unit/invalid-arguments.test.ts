@@ -103,6 +103,48 @@ describe('invalid arguments are rejected at definition time', () => {
     }
   });
 
+  it('an empty expectation list: it would hold for every request', () => {
+    invalidArgument(() => pook.get('api.test').headerPresent(), 'headerPresent');
+    invalidArgument(() => pook.get('api.test').headersPresent([]), 'headersPresent');
+    invalidArgument(() => pook.get('api.test').headerAbsent(), 'headerAbsent');
+    invalidArgument(() => pook.get('api.test').headers({}), 'headers');
+    invalidArgument(() => pook.get('api.test').params({}), 'params');
+    invalidArgument(() => pook.get('api.test').use(), 'use');
+    invalidArgument(() => pook.get('api.test', { headerPresent: [] }), 'headerPresent');
+    invalidArgument(() => pook.get('api.test', { headerAbsent: [] }), 'headerAbsent');
+    invalidArgument(() => pook.get('api.test', { paramExists: [] }), 'paramExists');
+    invalidArgument(() => pook.get('api.test', { headers: {} }), 'headers');
+    invalidArgument(() => pook.get('api.test', { params: {} }), 'params');
+    invalidArgument(() => pook.get('api.test', { use: [] }), 'use');
+    const error = invalidArgument(() => pook.get('api.test').headersPresent([]), 'headersPresent');
+    expect(error.message).toBe('pook: invalid argument "headersPresent": expected at least one header name, got none.');
+  });
+
+  it('a query value list with nothing in it: no request parameter has no value', () => {
+    invalidArgument(() => pook.get('api.test').param('tag', []), 'param "tag"');
+    invalidArgument(() => pook.get('api.test', { params: { tag: [] } }), 'param "tag"');
+  });
+
+  it('a Content-Type that is neither an alias nor a media type', () => {
+    for (const bad of ['jsn', 'json5', 'application', 'application/', '/json', 'text/plain;', 'text/plain; charset', 'a b/c', '']) {
+      invalidArgument(() => pook.post('api.test').type(bad), 'type');
+      invalidArgument(() => pook.post('api.test', { type: bad }), 'type');
+      invalidArgument(() => pook.get('api.test').reply(200).type(bad), 'type');
+      invalidArgument(() => pook.get('api.test', { responseType: bad }), 'type');
+    }
+    const typo = invalidArgument(() => pook.post('api.test').type('jsn'), 'type');
+    expect(typo.message).toContain('"jsn" is neither a media type');
+    expect(typo.message).toContain('json, xml, html, text, form, form-data, urlencoded');
+  });
+
+  it('a media range is not a Content-Type', () => {
+    for (const range of ['*/*', 'text/*', '*/json']) {
+      const error = invalidArgument(() => pook.post('api.test').type(range), 'type');
+      expect(error.message).toContain('is a media range');
+      invalidArgument(() => pook.get('api.test').reply(200).type(range), 'type');
+    }
+  });
+
   it('a bad options object leaves nothing registered', () => {
     const before = pook.engine().mocks.length;
     for (const options of [{ path: '' }, { times: 0 }, { reply: 99 }, { unknown: 1 }] as MockOptions[]) {

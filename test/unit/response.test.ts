@@ -82,7 +82,9 @@ describe('PookResponse', () => {
     ['text', 'text/plain'],
     ['form', 'application/x-www-form-urlencoded'],
     ['urlencoded', 'application/x-www-form-urlencoded'],
+    ['form-data', 'application/x-www-form-urlencoded'],
     ['image/png', 'image/png'],
+    ['text/csv; charset=utf-8', 'text/csv; charset=utf-8'],
   ])('type(%s) sets Content-Type %s, replacing any', (alias, type) => {
     expect(new PookResponse().set('content-type', 'old').type(alias).resolve().headers).toEqual([
       ['Content-Type', type],

@@ -1,6 +1,7 @@
 // Must stay the first import: it records the globals before pook is loaded.
 import '../helpers/originals.js';
 
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import pook, { Mock, PookNoMatchesError } from '../../src/index.js';
 import { ORIGINALS } from '../helpers/originals.js';
@@ -38,6 +39,43 @@ describe('using mock = pook.get(url)', () => {
     expect(mock.calls).toBe(2);
     pook.activate();
     expect(await status('http://scoped-mock.test/')).toBe('no match');
+  });
+
+  it('after the block the mock says it is disposed: expired, done, not persistent, not pending', async () => {
+    pook.activate();
+    const before = pook.get('http://pending-before.test/').reply(200).mock;
+    let mock: Mock;
+    {
+      using scoped = pook.get('http://disposed.test/', { reply: 403 });
+      mock = scoped;
+      expect([scoped.disposed, scoped.isExpired(), scoped.isDone(), scoped.persisted]).toEqual([false, false, false, true]);
+      expect(pook.pending()).toBe(2);
+      expect(await status('http://disposed.test/')).toBe(403);
+      expect([scoped.isExpired(), scoped.isDone()]).toEqual([false, true]);
+    }
+    expect([mock.disposed, mock.isExpired(), mock.isDone(), mock.persisted]).toEqual([true, true, true, false]);
+    expect([mock.calls, mock.matches.length, mock.isMatched()]).toEqual([1, 1, true]);
+    expect(pook.pending()).toBe(1);
+    expect(pook.pendingMocks()).toEqual([before]);
+    expect(inspect(mock)).toContain('1 call, done (disposed)');
+    // Added again by hand, it still does not match: its use is over.
+    pook.engine().addMock(mock);
+    expect(pook.pending()).toBe(1);
+    expect(await status('http://disposed.test/')).toBe('no match');
+  });
+
+  it('a mock the block never used is done too: nothing more is expected of it', () => {
+    let mock: Mock;
+    {
+      using scoped = pook.get('http://never-called.test/').times(3);
+      mock = scoped;
+      expect(scoped.isDone()).toBe(false);
+    }
+    expect([mock.disposed, mock.isExpired(), mock.isDone(), mock.calls, mock.timesLimit]).toEqual([true, true, true, 0, 3]);
+    expect(pook.isDone()).toBe(true);
+    // times() (or persist()) gives it uses again, as for any expired mock.
+    mock.times(1);
+    expect([mock.disposed, mock.isExpired(), mock.isDone()]).toEqual([false, false, false]);
   });
 
   it('leaves pook active when it already was', async () => {

@@ -13,6 +13,7 @@ describe('type matcher', () => {
     ['html', 'text/html'],
     ['text', 'text/plain'],
     ['form', 'application/x-www-form-urlencoded'],
+    ['form-data', 'application/x-www-form-urlencoded'],
     ['urlencoded', 'application/x-www-form-urlencoded'],
   ])('alias %s means %s', (alias, mediaType) => {
     const matcher = new ContentTypeMatcher(alias);
@@ -55,6 +56,20 @@ describe('type matcher', () => {
     const req = typed('text/html');
     expect(new Mock().type('json').explain(req).results).toEqual(new Mock({ type: 'json' }).explain(req).results);
     expect(new Mock({ type: 'html' }).explain(req).failures).toBe(0);
+  });
+
+  it('accepts any media type, with parameters, quoted or not, and trims it', () => {
+    for (const type of ['application/vnd.api+json', 'multipart/form-data; boundary=----x1', 'text/plain;charset="utf-8"', 'Text/HTML', ' application/json ']) {
+      expect(() => new ContentTypeMatcher(type)).not.toThrow();
+    }
+    expect(new ContentTypeMatcher(' application/json ').type).toBe('application/json');
+    expect(new ContentTypeMatcher('multipart/form-data; boundary=----x1').match(typed('multipart/form-data;boundary=----x1')).pass).toBe(true);
+  });
+
+  it('rejects a typo, a word without "/" and a media range where it is written', () => {
+    invalidArgument(() => new ContentTypeMatcher('jsn'), 'type');
+    invalidArgument(() => new Mock().type('plain'), 'type');
+    invalidArgument(() => new Mock({ type: 'text/*' }), 'type');
   });
 
   it('rejects a value with CR or LF', () => {
