@@ -18,11 +18,11 @@ import { UrlMatcher } from '../matchers/url.js';
 import { XmlMatcher } from '../matchers/xml.js';
 import { isNetworkErrorCode } from './connection-failure.js';
 import { DefinitionSite, type SourceLocation } from './definition-site.js';
-import { Expectations, type SeenResults } from './expectations.js';
 import { MockAnswer } from './mock-answer.js';
 import { MockHistory } from './mock-history.js';
 import type { MockOptionsOf } from './mock-options.js';
 import { assertStatus, type BodyInit, type DynamicReply, type PookResponse } from './pook-response.js';
+import { type Attempt, RequestRules } from './request-rules.js';
 
 /** `fn(request, mock)`: returning false makes this mock skip the request silently. */
 export type MockFilter = (request: PookRequest, mock: Mock) => boolean;
@@ -77,23 +77,8 @@ export interface MockReport {
   readonly notEvaluated: readonly string[];
 }
 
-/**
- * What one mock's own functions gave for one request during its match
- * attempt, for the report to reuse. Internal.
- */
-export interface Attempt {
-  /** The request after the mock's mappers. */
-  readonly mapped: PookRequest;
-  /** Whether a filter returned false. */
-  filtered: boolean;
-  /** What the custom matchers reached returned. */
-  readonly seen: SeenResults;
-}
-
 /** The attempts of one request, by mock: only mocks with functions of their own are kept. Internal. */
 export type AttemptLog = Map<Mock, Attempt>;
-
-const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * The engine a mock is registered in, as the mock sees it: what a `using`
@@ -200,10 +185,7 @@ export function reportCallCountWith(report: (mock: Mock, expected: number | unde
  * ```
  */
 export class Mock {
-  readonly #expectations = new Expectations();
-  readonly #filters: MockFilter[] = [];
-  readonly #mappers: MockMapper[] = [];
-  readonly #callbacks: MockCallback[] = [];
+  readonly #rules = new RequestRules<Mock>();
   readonly #history = new MockHistory();
   readonly #answer: MockAnswer<this> = new MockAnswer(this);
   #times = 1;
@@ -217,12 +199,10 @@ export class Mock {
   #owner: MockOwner | undefined;
   /** The indexes the mock is filed in (usually none or one). */
   #indexes: IndexWatcher[] | undefined;
-  /** Whether the mock has mappers, filters or custom matchers (see `hasOwnFunctions`). */
-  #own = false;
 
   static {
-    readRouteKey = (mock) => (mock.#mappers.length > 0 ? undefined : mock.#expectations.routeKey());
-    readOwnFunctions = (mock) => mock.#own;
+    readRouteKey = (mock) => (mock.#rules.mapping ? undefined : mock.#rules.expectations.routeKey());
+    readOwnFunctions = (mock) => mock.#rules.own;
     runLogged = (mock, request, historyLimit, log) => mock.#attempt(request, historyLimit, log);
     reportLogged = (mock, request, attempt) => mock.#report(request, attempt);
     setIndexWatch = (mock, index, on) => {
@@ -265,7 +245,7 @@ export class Mock {
   url(url: string | RegExp): this {
     const matcher = new UrlMatcher(url);
     this.#url = url instanceof RegExp ? String(url) : url;
-    this.#expectations.add(matcher);
+    this.#rules.expect(matcher);
     if (!(matcher.expected instanceof RegExp) && matcher.expected.search !== '') {
       const query: Record<string, string[]> = {};
       for (const [key, value] of new URLSearchParams(matcher.expected.search)) {
@@ -273,7 +253,7 @@ export class Mock {
         if (values === undefined) query[key] = [value];
         else values.push(value);
       }
-      for (const [key, values] of Object.entries(query)) this.#expectations.add(new ParamMatcher(key, values.length === 1 ? values[0]! : values));
+      for (const [key, values] of Object.entries(query)) this.#rules.expect(new ParamMatcher(key, values.length === 1 ? values[0]! : values));
     }
     return this;
   }
@@ -285,7 +265,7 @@ export class Mock {
   method(method: string): this {
     const matcher = new MethodMatcher(method);
     this.#method = matcher.method;
-    this.#expectations.add(matcher);
+    this.#rules.expect(matcher);
     return this;
   }
 
@@ -294,7 +274,7 @@ export class Mock {
    * @example `mock.path(/^\/users\/\d+$/)`
    */
   path(path: string | RegExp): this {
-    this.#expectations.add(new PathMatcher(path));
+    this.#rules.expect(new PathMatcher(path));
     return this;
   }
 
@@ -303,7 +283,7 @@ export class Mock {
    * @example `mock.header('Accept', 'application/json')`
    */
   header(name: string, value: string | RegExp): this {
-    this.#expectations.add(new HeaderMatcher(name, value));
+    this.#rules.expect(new HeaderMatcher(name, value));
     return this;
   }
 
@@ -324,7 +304,7 @@ export class Mock {
    */
   headerPresent(...names: string[]): this {
     assertNotEmpty('headerPresent', names, 'header name');
-    for (const name of names) this.#expectations.add(new HeaderPresenceMatcher(name, true));
+    for (const name of names) this.#rules.expect(new HeaderPresenceMatcher(name, true));
     return this;
   }
 
@@ -344,7 +324,7 @@ export class Mock {
    */
   headerAbsent(...names: string[]): this {
     assertNotEmpty('headerAbsent', names, 'header name');
-    for (const name of names) this.#expectations.add(new HeaderPresenceMatcher(name, false));
+    for (const name of names) this.#rules.expect(new HeaderPresenceMatcher(name, false));
     return this;
   }
 
@@ -355,7 +335,7 @@ export class Mock {
    * @example `mock.type('json')`
    */
   type(type: string): this {
-    this.#expectations.add(new ContentTypeMatcher(type));
+    this.#rules.expect(new ContentTypeMatcher(type));
     return this;
   }
 
@@ -364,7 +344,7 @@ export class Mock {
    * @example `mock.param('page', '2')`
    */
   param(name: string, value: ParamValue): this {
-    this.#expectations.add(new ParamMatcher(name, value));
+    this.#rules.expect(new ParamMatcher(name, value));
     return this;
   }
 
@@ -384,7 +364,7 @@ export class Mock {
    * @example `mock.paramExists('token')`
    */
   paramExists(name: string, allowEmpty = false): this {
-    this.#expectations.add(new ParamExistsMatcher(name, allowEmpty));
+    this.#rules.expect(new ParamExistsMatcher(name, allowEmpty));
     return this;
   }
 
@@ -393,7 +373,7 @@ export class Mock {
    * @example `mock.body('a=1&b=2')`
    */
   body(body: string | Uint8Array | RegExp): this {
-    this.#expectations.add(new BodyMatcher(body));
+    this.#rules.expect(new BodyMatcher(body));
     return this;
   }
 
@@ -402,7 +382,7 @@ export class Mock {
    * @example `mock.json({ name: 'ada', tags: ['x'] })`
    */
   json(value: JsonExpectation): this {
-    this.#expectations.add(new JsonMatcher(value));
+    this.#rules.expect(new JsonMatcher(value));
     return this;
   }
 
@@ -411,7 +391,7 @@ export class Mock {
    * @example `mock.jsonSchema({ type: 'object', required: ['id'] })`
    */
   jsonSchema(schema: object | string): this {
-    this.#expectations.add(new JsonSchemaMatcher(schema));
+    this.#rules.expect(new JsonSchemaMatcher(schema));
     return this;
   }
 
@@ -420,7 +400,7 @@ export class Mock {
    * @example `mock.xml('<user><name>ada</name></user>')`
    */
   xml(xml: string | RegExp): this {
-    this.#expectations.add(new XmlMatcher(xml));
+    this.#rules.expect(new XmlMatcher(xml));
     return this;
   }
 
@@ -429,7 +409,7 @@ export class Mock {
    * @example `mock.file('./fixtures/upload.bin')`
    */
   file(path: string): this {
-    this.#expectations.add(BodyMatcher.fromFile(path));
+    this.#rules.expect(BodyMatcher.fromFile(path));
     return this;
   }
 
@@ -439,8 +419,7 @@ export class Mock {
    * @example `mock.addMatcher((req) => req.headers.get('x-n') === '1')`
    */
   addMatcher(matcher: CustomMatcher): this {
-    this.#expectations.add(new CustomMatcherAdapter(matcher));
-    this.#own = true;
+    this.#rules.expect(new CustomMatcherAdapter(matcher), true);
     return this;
   }
 
@@ -460,8 +439,7 @@ export class Mock {
    */
   filter(...filters: MockFilter[]): this {
     for (const fn of filters) assertFunction('filter', fn);
-    this.#filters.push(...filters);
-    this.#own ||= filters.length > 0;
+    this.#rules.addFilters(filters);
     return this;
   }
 
@@ -471,8 +449,7 @@ export class Mock {
    */
   map(...mappers: MockMapper[]): this {
     for (const fn of mappers) assertFunction('map', fn);
-    this.#mappers.push(...mappers);
-    this.#own ||= mappers.length > 0;
+    this.#rules.addMappers(mappers);
     // A mapper may change the method or URL: the mock can no longer be looked up by them.
     if (this.#indexes !== undefined) for (const index of [...this.#indexes]) index.demote(this);
     return this;
@@ -484,7 +461,7 @@ export class Mock {
    */
   callback(...callbacks: MockCallback[]): this {
     for (const fn of callbacks) assertFunction('callback', fn);
-    this.#callbacks.push(...callbacks);
+    this.#rules.addCallbacks(callbacks);
     return this;
   }
 
@@ -641,7 +618,7 @@ export class Mock {
    * @example `console.log(mock.expectations.join('\n'))`
    */
   get expectations(): readonly string[] {
-    return this.#expectations.summaries;
+    return this.#rules.expectations.summaries;
   }
 
   /**
@@ -720,23 +697,8 @@ export class Mock {
    */
   explain(request: PookRequest): MockReport {
     const expired = this.isExpired();
-    let mapped: PookRequest;
-    try {
-      mapped = this.#map(request);
-    } catch (error) {
-      const result: MatchResult = { pass: false, expectation: 'map', reason: `threw ${(error as Error).message}` };
-      return { mock: this, state: 'evaluated', results: [result], failures: 1, notEvaluated: NONE };
-    }
-    const filtered = this.#filters.some((filter) => {
-      try {
-        return !filter(mapped, this);
-      } catch {
-        return true;
-      }
-    });
-    const results = this.#expectations.results(mapped, this);
-    const failures = results.filter((r) => !r.pass).length;
-    return { mock: this, state: expired ? 'expired' : filtered ? 'filtered' : 'evaluated', results, failures, notEvaluated: NONE };
+    const verdict = this.#rules.explain(request, this);
+    return { mock: this, ...verdict, state: expired ? 'expired' : verdict.state };
   }
 
   /**
@@ -765,47 +727,24 @@ export class Mock {
    */
   #attempt(request: PookRequest, historyLimit: number, log: AttemptLog | undefined): boolean {
     if (this.isExpired() || log?.has(this)) return false;
-    const mapped = this.#map(request);
-    let attempt: Attempt | undefined;
-    if (log !== undefined) {
-      attempt = { mapped, filtered: false, seen: [] };
-      log.set(this, attempt);
-    }
-    for (const filter of this.#filters) {
-      if (filter(mapped, this)) continue;
-      if (attempt !== undefined) attempt.filtered = true;
-      return false;
-    }
-    if (!(attempt === undefined ? this.#expectations.test(mapped, this) : this.#expectations.testSeen(mapped, this, attempt.seen))) return false;
+    const mapped = this.#rules.match(request, this, log === undefined ? undefined : (attempt) => log.set(this, attempt));
+    if (mapped === undefined) return false;
     this.#history.record(mapped, historyLimit);
-    for (const callback of this.#callbacks) callback(mapped, this);
+    this.#rules.notify(mapped, this);
     return true;
   }
 
   /** See {@link reportFromAttempt}. */
   #report(request: PookRequest, attempt: Attempt | undefined): MockReport {
     // Nothing of the user's to call: evaluating everything again is pure.
-    if (!this.#own) return this.explain(request);
-    const notEvaluated: string[] = [];
-    if (attempt === undefined) {
-      if (this.#mappers.length > 0) notEvaluated.push('map');
-      if (this.#filters.length > 0) notEvaluated.push('filter');
-    }
-    const results = this.#expectations.resultsSeen(attempt?.mapped ?? request, attempt?.seen, notEvaluated);
-    const failures = results.filter((r) => !r.pass).length;
-    const state = this.isExpired() ? 'expired' : attempt?.filtered ? 'filtered' : 'evaluated';
-    return { mock: this, state, results, failures, notEvaluated };
+    if (!this.#rules.own) return this.explain(request);
+    const verdict = this.#rules.report(request, attempt);
+    return { mock: this, ...verdict, state: this.isExpired() ? 'expired' : verdict.state };
   }
 
   /** An expired mock may be live again: its indexes put it back in its place. */
   #rearm(): void {
     if (this.#indexes !== undefined) for (const index of [...this.#indexes]) index.rearm(this);
-  }
-
-  #map(request: PookRequest): PookRequest {
-    let current = request;
-    for (const mapper of this.#mappers) current = mapper(current, this) ?? current;
-    return current;
   }
 }
 
