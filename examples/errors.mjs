@@ -86,7 +86,23 @@ check('node-fetch: FetchError of type "system", code from pook', [viaNodeFetch.n
 const viaSuperagent = await superagent.get(url).catch((error) => error);
 check('superagent: the pook error itself', [viaSuperagent.name, viaSuperagent.code], ['PookNoMatchesError', 'POOK_NO_MATCH']);
 
-check('every one was recorded as unmatched', pook.unmatched(), 6);
+// Imported here, not at the top: the line numbers above are part of the report.
+const { default: ky } = await import('ky');
+const { request: undiciRequest, stream: undiciStream, fetch: undiciFetch } = await import('undici');
+
+const viaKy = await ky(url, { retry: 0 }).catch((error) => error);
+check('ky: TypeError("fetch failed") from fetch, cause = pook error', [viaKy.name, viaKy.message, viaKy.cause.code], ['TypeError', 'fetch failed', 'POOK_NO_MATCH']);
+
+const viaUndiciRequest = await undiciRequest(url).catch((error) => error);
+check('undici.request: the pook error itself', [viaUndiciRequest.name, viaUndiciRequest.code], ['PookNoMatchesError', 'POOK_NO_MATCH']);
+
+const viaUndiciStream = await undiciStream(url, { method: 'GET' }, () => process.stdout).catch((error) => error);
+check('undici.stream: the pook error itself', [viaUndiciStream.name, viaUndiciStream.code], ['PookNoMatchesError', 'POOK_NO_MATCH']);
+
+const viaUndiciFetch = await undiciFetch(url).catch((error) => error);
+check('undici.fetch: TypeError("fetch failed"), cause = pook error', [viaUndiciFetch.name, viaUndiciFetch.message, viaUndiciFetch.cause.code], ['TypeError', 'fetch failed', 'POOK_NO_MATCH']);
+
+check('every one was recorded as unmatched', pook.unmatched(), 10);
 
 pook.off();
 console.log('\nerrors: all examples passed');

@@ -67,6 +67,7 @@ const stream = await fetch('http://api.test/stream');
 const received = [];
 for await (const chunk of stream.body) received.push(new TextDecoder().decode(chunk));
 check('chunks arrive one by one', received, ['one,', 'two,', 'three']);
+check('a streamed response is chunked, as a real server frames it', stream.headers.get('transfer-encoding'), 'chunked');
 
 // A stream can be read once: a second request to the same mock fails.
 pook.get('api.test/once').times(2).reply(200).body(chunks());
@@ -108,7 +109,20 @@ console.log('\n# redirects');
 pook.get('api.test/old').reply(301).header('Location', '/new');
 pook.get('api.test/new').reply(200).body('moved');
 const moved = await fetch('http://api.test/old');
-check('fetch follows a mocked redirect', [moved.status, moved.url, moved.redirected, await moved.text()], [200, 'http://api.test/new', true, 'moved']);
+check('fetch follows a mocked redirect', [moved.status, moved.url, moved.redirected, moved.type, await moved.text()], [200, 'http://api.test/new', true, 'basic', 'moved']);
+pook.get('api.test/away').reply(302).header('Location', 'http://other.test/there');
+pook.get('other.test/there').reply(200).body('elsewhere');
+const away = await fetch('http://api.test/away');
+check("type is 'cors' once a redirect left the first origin", away.type, 'cors');
+const immutable = (() => {
+  try {
+    away.headers.set('x-changed', '1');
+    return 'changed';
+  } catch (error) {
+    return `${error.name}: ${error.message}`;
+  }
+})();
+check('the headers of a mocked fetch Response are immutable', immutable, 'TypeError: immutable');
 
 console.log('\n# delay');
 pook.get('api.test/slow').delay(150).reply(200);

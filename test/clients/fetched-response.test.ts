@@ -9,6 +9,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
+import ky from 'ky';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pook from '../../src/index.js';
 
@@ -121,6 +122,20 @@ const SCRIPTS: Record<string, Script> = {
     const first = reader === undefined ? null : (await reader.read()).done;
     return [first, flags(r), await settle(() => r.json())];
   },
+  'headers changed, on the response and on a clone': async (r) => {
+    const change = (headers: Headers): Promise<Observation[]> =>
+      Promise.all([settle(() => headers.set('x-new', '1')), settle(() => headers.append('x-new', '2')), settle(() => headers.delete('content-type'))]);
+    // biome-ignore lint/suspicious/noSelfCompare: reads the getter twice on purpose: it must return the same Headers each time
+    const same = r.headers === r.headers;
+    return [
+      same,
+      r.headers instanceof Headers,
+      await change(r.headers),
+      await change(r.clone().headers),
+      r.headers.get('content-type'),
+      r.headers.has('x-new'),
+    ];
+  },
   'body touched, then clone(), then both read': async (r) => {
     void r.body;
     const copy = r.clone();
@@ -130,17 +145,34 @@ const SCRIPTS: Record<string, Script> = {
 
 let server: http.Server;
 let origin: string;
+// A second origin (another port), for redirects that leave the first one.
+let other: http.Server;
+let otherOrigin: string;
+
+/** Serves each of BODIES at `/<name>`, and `/redirect?to=<url>` as a 302 to that URL. */
+const serve: http.RequestListener = (req, res) => {
+  const url = new URL(req.url!, 'http://server');
+  if (url.pathname === '/redirect') {
+    res.writeHead(302, { location: url.searchParams.get('to')!, 'content-length': 0 });
+    res.end();
+    return;
+  }
+  const body = BODIES[decodeURIComponent(url.pathname.slice(1))]!;
+  res.writeHead(body.status, { 'content-type': body.type, 'content-length': body.bytes.byteLength });
+  res.end(body.bytes);
+};
+
+async function listen(): Promise<{ server: http.Server; origin: string }> {
+  const started = http.createServer(serve);
+  await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
+  return { server: started, origin: `http://127.0.0.1:${(started.address() as AddressInfo).port}` };
+}
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const body = BODIES[decodeURIComponent(req.url!.slice(1))]!;
-    res.writeHead(body.status, { 'content-type': body.type, 'content-length': body.bytes.byteLength });
-    res.end(body.bytes);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, origin } = await listen());
+  ({ server: other, origin: otherOrigin } = await listen());
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => Promise.all([server, other].map((closing) => new Promise<void>((resolve) => closing.close(() => resolve())))));
 
 beforeEach(() => {
   pook.activate();
@@ -213,6 +245,50 @@ describe('a mocked fetch response', () => {
     await mocked.text();
     await real.text();
     expect(shape(mocked)).toBe(shape(real));
+  });
+
+  describe('after redirects: response.type as a real fetch gives it (basic, or cors once a redirect left the first origin)', () => {
+    // Each chain as URLs of two origins: the real ones (two loopback
+    // servers) and the mocked ones (two hosts). The last URL answers JSON.
+    const chains: Record<string, ReadonlyArray<'first' | 'second'>> = {
+      'no redirect': ['first'],
+      'same origin': ['first', 'first'],
+      'to another origin': ['first', 'second'],
+      'to another origin and back': ['first', 'second', 'first'],
+    };
+    const clients: Record<string, (url: string) => Promise<Response>> = {
+      fetch: (url) => fetch(url),
+      ky: (url) => ky(url, { retry: 0, timeout: false }),
+    };
+
+    /** The first URL of a chain whose hops are on `origins`, each a 302 to the next. */
+    function chainUrl(hops: ReadonlyArray<'first' | 'second'>, origins: { first: string; second: string }, mock: boolean): string {
+      let url = `${origins[hops.at(-1)!]}/json`;
+      for (let i = hops.length - 2; i >= 0; i--) {
+        const from = `${origins[hops[i]!]}/redirect?to=${encodeURIComponent(url)}`;
+        if (mock) pook.get(from).reply(302).header('location', url);
+        url = from;
+      }
+      if (mock)
+        pook
+          .get(`${origins[hops.at(-1)!]}/json`)
+          .reply(200)
+          .type('application/json')
+          .body(BODIES.json!.bytes);
+      return url;
+    }
+
+    for (const [client, request] of Object.entries(clients)) {
+      for (const [chain, hops] of Object.entries(chains)) {
+        it(`${client}: ${chain}`, async () => {
+          const real = await request(chainUrl(hops, { first: origin, second: otherOrigin }, false));
+          const mocked = await request(chainUrl(hops, { first: 'http://api.test', second: 'http://other.test' }, true));
+          const shape = async (response: Response): Promise<Observation> => [response.type, response.redirected, response.status, await response.json()];
+          expect(await shape(mocked)).toEqual(await shape(real));
+          expect(pook.isDone()).toBe(true);
+        });
+      }
+    }
   });
 
   it('has no body for HEAD, as a real one does', async () => {

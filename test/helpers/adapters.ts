@@ -1,6 +1,7 @@
 // The contract adapters of the clients that need no DOM environment, one per
 // client, shared by the contract files and the behaviour tests.
 
+import { Readable } from 'node:stream';
 import axios from 'axios';
 import got, { RequestError } from 'got';
 import ky from 'ky';
@@ -8,7 +9,11 @@ import nodeFetch, { FetchError } from 'node-fetch';
 import superagent from 'superagent';
 import { expect } from 'vitest';
 import type { ClientAdapter } from '../contract/contract.js';
+import { type AnyBody, nodeBody, webBody } from './bodies.js';
 import { bodyOf, fromHeaders, fromRecord } from './normalise.js';
+
+/** Whether the body is a stream: fetch then needs `duplex: 'half'`. */
+const isStream = (body: AnyBody | undefined): boolean => typeof body === 'object' && body.kind === 'stream';
 
 /** Node's global fetch (read at call time). */
 export const fetchAdapter: ClientAdapter = {
@@ -17,7 +22,12 @@ export const fetchAdapter: ClientAdapter = {
   followsRedirects: true,
   async request({ url, method = 'GET', headers, body }) {
     // globalThis.fetch is read at call time: the patched one while pook is active.
-    const response = await fetch(url, { method, ...(headers && { headers }), ...(body !== undefined && { body }) });
+    const response = await fetch(url, {
+      method,
+      ...(headers && { headers }),
+      ...(body !== undefined && { body: webBody(body) }),
+      ...(isStream(body) && { duplex: 'half' }),
+    } as RequestInit);
     return { status: response.status, ...fromHeaders(response.headers), ...bodyOf(await response.arrayBuffer()) };
   },
   failure(thrown) {
@@ -35,13 +45,15 @@ export const axiosAdapter: ClientAdapter = {
   decompresses: true,
   followsRedirects: true,
   async request({ url, method = 'GET', headers, body }) {
+    const data = typeof body === 'object' ? (body.kind === 'bytes' || body.kind === 'stream' ? nodeBody(body) : webBody(body)) : body;
     const response = await axios.request<Buffer>({
       url,
       method,
       ...(headers && { headers }),
-      ...(body !== undefined && { data: body }),
-      // The raw text both ways, any status, no proxy from the environment.
-      transformRequest: [(data: unknown) => data],
+      ...(data !== undefined && { data }),
+      // The raw text both ways (axios's own serialisation for the other
+      // body kinds), any status, no proxy from the environment.
+      ...(typeof body !== 'object' && { transformRequest: [(data: unknown) => data] }),
       transformResponse: [(data: unknown) => data],
       responseType: 'arraybuffer',
       validateStatus: () => true,
@@ -61,11 +73,12 @@ export const gotAdapter: ClientAdapter = {
   name: 'got',
   decompresses: true,
   followsRedirects: true,
+  cannotSend: { blob: 'got takes no Blob body', params: 'got sends a form through its `form` option, not a URLSearchParams body' },
   async request({ url, method = 'GET', headers, body }) {
     const response = await got(url, {
       method: method as 'GET',
       ...(headers && { headers }),
-      ...(body !== undefined && { body }),
+      ...(body !== undefined && { body: typeof body === 'object' && body.kind === 'form' ? (webBody(body) as FormData) : nodeBody(body) }),
       throwHttpErrors: false,
       responseType: 'buffer',
       // got retries network errors by default: each retry would use up a mock.
@@ -88,7 +101,9 @@ export const nodeFetchAdapter: ClientAdapter = {
   // FetchError copies the code and message of the error it wraps, not the error.
   losesError: true,
   async request({ url, method = 'GET', headers, body }) {
-    const response = await nodeFetch(url, { method, ...(headers && { headers }), ...(body !== undefined && { body }) });
+    // node-fetch takes a Node stream, not a web one.
+    const data = body === undefined ? undefined : isStream(body) ? nodeBody(body) : webBody(body);
+    const response = await nodeFetch(url, { method, ...(headers && { headers }), ...(data !== undefined && { body: data as never }) });
     return { status: response.status, ...fromRecord(response.headers.raw()), ...bodyOf(await response.arrayBuffer()) };
   },
   failure(thrown) {
@@ -104,6 +119,11 @@ export const superagentAdapter: ClientAdapter = {
   name: 'superagent',
   decompresses: true,
   followsRedirects: true,
+  cannotSend: {
+    blob: 'superagent takes no Blob body',
+    params: 'superagent takes no URLSearchParams body',
+    form: 'superagent builds multipart bodies with .field() and .attach(), not from a FormData',
+  },
   async request({ url, method = 'GET', headers = {}, body }) {
     const request = superagent(method, url)
       .set(headers)
@@ -115,8 +135,19 @@ export const superagentAdapter: ClientAdapter = {
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
-    if (body !== undefined) request.send(body);
-    const response = await request;
+    let response: superagent.Response;
+    const data = body === undefined ? undefined : nodeBody(body);
+    if (data instanceof Readable) {
+      // A stream is piped into the request; the response comes as an event.
+      response = await new Promise((resolve, reject) => {
+        request.on('response', resolve);
+        request.on('error', reject);
+        data.pipe(request as unknown as NodeJS.WritableStream);
+      });
+    } else {
+      if (data !== undefined) request.send(data);
+      response = await request;
+    }
     return { status: response.status, ...fromRecord(response.headers as Record<string, unknown>), ...bodyOf(response.body as Buffer) };
   },
   failure(thrown) {
@@ -136,7 +167,7 @@ export const kyAdapter: ClientAdapter = {
     const response = await ky(url, {
       method,
       ...(headers && { headers }),
-      ...(body !== undefined && { body }),
+      ...(body !== undefined && { body: webBody(body) }),
       // Any status, no retries (each retry would use up a mock), no timer of ky's own.
       throwHttpErrors: false,
       retry: 0,

@@ -5,8 +5,10 @@
 
 import http from 'node:http';
 import https from 'node:https';
+import { Readable } from 'node:stream';
 import { expect } from 'vitest';
 import type { ClientAdapter, ClientFailure, ContractRequest, ContractResponse } from '../contract/contract.js';
+import { type AnyBody, nodeBody } from './bodies.js';
 import { bodyOf, fromRecord } from './normalise.js';
 
 /** How the request is started. */
@@ -34,7 +36,7 @@ function collect(res: http.IncomingMessage): Promise<ContractResponse> {
   });
 }
 
-function start(module: HttpSource, entry: NodeHttpEntry, url: string, options: https.RequestOptions, body: string | undefined): Promise<ContractResponse> {
+function start(module: HttpSource, entry: NodeHttpEntry, url: string, options: https.RequestOptions, body: AnyBody | undefined): Promise<ContractResponse> {
   return new Promise((resolve, reject) => {
     const onResponse = (res: http.IncomingMessage): void => {
       collect(res).then(resolve, reject);
@@ -58,7 +60,10 @@ function start(module: HttpSource, entry: NodeHttpEntry, url: string, options: h
       );
     }
     req.on('error', reject);
-    if (entry !== 'get') req.end(body);
+    if (entry === 'get') return;
+    const data = body === undefined ? undefined : nodeBody(body);
+    if (data instanceof Readable) data.pipe(req);
+    else req.end(data);
   });
 }
 
@@ -68,6 +73,11 @@ export function nodeHttpAdapter(name: string, module: HttpSource, entry: NodeHtt
     name,
     protocol: module === https || (module as DetachedHttp).protocol === 'https' ? 'https' : 'http',
     getOnly: entry === 'get',
+    cannotSend: {
+      blob: 'node:http writes text, bytes and streams only',
+      params: 'node:http writes text, bytes and streams only',
+      form: 'node:http writes text, bytes and streams only',
+    },
     decompresses: false,
     followsRedirects: false,
     request({ url, method = 'GET', headers = {}, body }: ContractRequest) {

@@ -180,7 +180,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ech
     // CORS for the XMLHttpRequest of DOM environments (their page is on another origin).
     const cors: Array<[string, string]> = [
       ['Access-Control-Allow-Origin', req.headers.origin ?? '*'],
-      ['Access-Control-Expose-Headers', 'X-Echo, Content-Encoding, Content-Length'],
+      ['Access-Control-Expose-Headers', 'X-Echo, Content-Encoding, Content-Length, Transfer-Encoding'],
     ];
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
       preflights.push(req.url ?? '');

@@ -2,10 +2,22 @@
 // fetch(), with the global dispatcher or with a Dispatcher passed explicitly.
 
 import { Writable } from 'node:stream';
-import { Agent, type Dispatcher, errors, fetch, Pool, request, stream } from 'undici';
+import { Agent, type Dispatcher, errors, FormData, fetch, Pool, request, stream } from 'undici';
 import { expect } from 'vitest';
 import type { ClientAdapter, ClientFailure, ContractRequest, ContractResponse } from '../contract/contract.js';
+import { type AnyBody, nodeBody, webBody } from './bodies.js';
 import { bodyOf, fromHeaders, fromRecord } from './normalise.js';
+
+/**
+ * The body as undici takes it, with its own FormData (it refuses another
+ * copy's, Node's included): web bodies for its fetch; text, bytes, a Blob,
+ * a FormData or a Node stream for `request` and `stream`.
+ */
+function undiciBody(entry: UndiciEntry, body: AnyBody): unknown {
+  const web = (): unknown => webBody(body, { FormData: FormData as unknown as typeof globalThis.FormData });
+  if (entry === 'fetch') return web();
+  return typeof body === 'object' && (body.kind === 'blob' || body.kind === 'form') ? web() : nodeBody(body);
+}
 
 /** Which undici API performs the request. */
 export type UndiciEntry = 'request' | 'stream' | 'fetch';
@@ -63,13 +75,20 @@ export function undiciAdapter(entry: UndiciEntry, kind: UndiciDispatcher): Clien
     name: `undici.${entry}${kind === 'global' ? '' : ` with ${kind === 'agent' ? 'an Agent' : 'a Pool'}`}`,
     decompresses: entry === 'fetch',
     followsRedirects: entry === 'fetch',
+    ...(entry !== 'fetch' && { cannotSend: { params: `undici.${entry} takes no URLSearchParams body` } }),
     async request({ url, method = 'GET', headers = {}, body }: ContractRequest): Promise<ContractResponse> {
       const target = new URL(url);
       const dispatcher = dispatcherFor(kind, target.origin, pools, getAgent);
-      const plain = { method, headers, ...(body !== undefined && { body }) };
+      const streamed = typeof body === 'object' && body.kind === 'stream';
+      const plain = {
+        method,
+        headers,
+        ...(body !== undefined && { body: undiciBody(entry, body) as string }),
+        ...(streamed && entry === 'fetch' && { duplex: 'half' as const }),
+      };
       const options = { ...plain, ...(dispatcher && { dispatcher }) };
       if (entry === 'fetch') {
-        const response = await fetch(url, options);
+        const response = await fetch(url, options as Parameters<typeof fetch>[1]);
         return { status: response.status, ...fromHeaders(response.headers as unknown as Headers), ...bodyOf(await response.arrayBuffer()) };
       }
       if (entry === 'request') {

@@ -4,6 +4,7 @@
 
 import { expect } from 'vitest';
 import type { ClientAdapter, ClientFailure, ContractRequest, ContractResponse } from '../contract/contract.js';
+import { webBody } from './bodies.js';
 import { bodyOf } from './normalise.js';
 
 /** How an XHR failed: XMLHttpRequest reports only the event. */
@@ -39,7 +40,8 @@ export function sendXhr({ url, method = 'GET', headers = {}, body }: ContractReq
       resolve({ status: xhr.status, headers: parseHeaderLines(xhr.getAllResponseHeaders()), setCookie: [], ...bodyOf(bytes) });
     };
     for (const event of ['error', 'abort', 'timeout'] as const) xhr.addEventListener(event, () => reject(new XhrFailure(event)));
-    xhr.send(body ?? null);
+    // The environment's own Blob, File and FormData (its globals).
+    xhr.send(body === undefined ? null : (webBody(body) as XMLHttpRequestBodyInit));
   });
 }
 
@@ -51,6 +53,7 @@ export function xhrAdapter(name: string): ClientAdapter {
     followsRedirects: true,
     opaqueErrors: true,
     hidesSetCookie: true,
+    cannotSend: { stream: 'XMLHttpRequest has no streamed uploads' },
     request: sendXhr,
     failure(thrown): ClientFailure {
       // As in a browser: an `error` event, status 0, nothing about the reason.

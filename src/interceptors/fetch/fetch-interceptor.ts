@@ -3,9 +3,11 @@ import { PookError } from '../../core/errors/pook-error.js';
 import type { Interceptor, Outcome, RequestHandler } from '../../core/interceptor.js';
 import { adoptRequest, type HeaderRecipe, PookRequest, requestHeaders } from '../../core/pook-request.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
-import { decodeBody, encodeResponse } from '../shared/content-encoding.js';
+import { decodeBody } from '../shared/content-encoding.js';
 import { runInPassthrough } from '../shared/passthrough-guard.js';
 import { PatchSet } from '../shared/patch-set.js';
+import { undiciFraming } from '../shared/undici-framing.js';
+import { wireResponse } from '../shared/wire-response.js';
 import { fetchedResponse } from './fetched-response.js';
 
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
@@ -27,13 +29,42 @@ function fetchFailed(cause: unknown): TypeError {
   return new TypeError('fetch failed', { cause });
 }
 
+/**
+ * Whether fetch sends a request's body from a source of known length (text,
+ * bytes, a Blob, a FormData, URLSearchParams: with `content-length`) or as
+ * it reads it (a stream or an async iterable: chunked). `Request` has no API
+ * for it, but the Fetch standard's Request constructor refuses, in
+ * `no-cors` mode, a body that has no source: a copy made in that mode tells.
+ */
+function streamsBody(request: Request): boolean {
+  const copy = request.clone();
+  let made: Request | undefined;
+  try {
+    made = new Request(copy, { mode: 'no-cors', method: 'POST' });
+    return false;
+  } catch {
+    return true;
+  } finally {
+    // Neither copy is read: cancelling one branch of the tee leaves the other to the request.
+    void (made ?? copy).body?.cancel().catch(() => undefined);
+  }
+}
+
+/** Sets the framing header undici will write, unless the caller gave one. */
+function frame(headers: Headers, method: string, body: Uint8Array | undefined, streamed: boolean, set: (name: string, value: string) => void): void {
+  if (headers.has('content-length') || headers.has('transfer-encoding')) return;
+  const framing = undiciFraming({ method, size: body?.byteLength ?? 0, streamed });
+  if (framing !== undefined) set(framing[0], framing[1]);
+}
+
 async function snapshot(request: Request): Promise<PookRequest> {
+  const streamed = request.body !== null && streamsBody(request);
   const body = request.body === null ? undefined : new Uint8Array(await request.clone().arrayBuffer());
   const headers = new Headers(request.headers);
   const url = new URL(request.url);
   headers.set('host', url.host);
   for (const [name, value] of DEFAULT_HEADERS) if (!headers.has(name)) headers.set(name, value);
-  if (body !== undefined && !headers.has('content-length')) headers.set('content-length', String(body.byteLength));
+  frame(headers, request.method, body, streamed, (name, value) => headers.set(name, value));
   return new PookRequest({ method: request.method, url, headers, body, client: 'fetch' });
 }
 
@@ -79,13 +110,26 @@ function headersInit(headers: ReadonlyArray<readonly [string, string]>): Headers
   return record;
 }
 
-function toResponse(mocked: ResolvedResponse, method: string, url: string, signal: AbortSignal | undefined, redirected: boolean): Response {
+/**
+ * What fetch makes of a mocked response. `type` is `'cors'` once a
+ * redirect has left the origin of the first URL, as the Fetch standard's
+ * response tainting makes it (docs/responses.md, "Redirects").
+ */
+function toResponse(
+  mocked: ResolvedResponse,
+  method: string,
+  url: string,
+  signal: AbortSignal | undefined,
+  redirected: boolean,
+  type: 'basic' | 'cors',
+): Response {
   if (mocked.status < 200) {
     throw fetchFailed(new PookError(`pook: a ${mocked.status} status cannot be the final response of fetch (${method} ${url}).`));
   }
-  // The body a server would send (encoded as its Content-Encoding says),
-  // then decoded as fetch decodes it: headers stay as sent.
-  const resolved = encodeResponse(mocked);
+  // The response a server would send (the body encoded as its
+  // Content-Encoding says, a stream framed as chunked), then decoded as
+  // fetch decodes it: headers stay as sent.
+  const resolved = wireResponse(mocked, method);
   const hasBody = !NULL_BODY_STATUS.has(resolved.status) && method !== 'HEAD' && resolved.body !== null;
   const body = hasBody && !REDIRECT_STATUS.has(resolved.status) ? decodeBody(resolved.headers, resolved.body!) : resolved.body;
   const init = { status: resolved.status, statusText: resolved.statusText, headers: headersInit(resolved.headers) };
@@ -94,6 +138,7 @@ function toResponse(mocked: ResolvedResponse, method: string, url: string, signa
     init,
     url,
     redirected,
+    type,
   );
 }
 
@@ -130,7 +175,7 @@ const RECIPES = new Map<string | undefined, HeaderRecipe>();
 /**
  * The headers undici puts on a call that gives none, as a recipe: `host`,
  * its default headers, the Content-Type `Request` adds for a text or form
- * body and the body's Content-Length.
+ * body and the body's framing (its Content-Length).
  */
 function defaultHeaders(contentType: string | undefined): HeaderRecipe {
   let recipe = RECIPES.get(contentType);
@@ -138,7 +183,8 @@ function defaultHeaders(contentType: string | undefined): HeaderRecipe {
     recipe = (request) => {
       const pairs: Array<readonly [string, string]> = [['host', request.url.host], ...DEFAULT_HEADERS];
       if (contentType !== undefined) pairs.push(['content-type', contentType]);
-      if (request.body !== undefined) pairs.push(['content-length', String(request.body.byteLength)]);
+      const framing = undiciFraming({ method: request.method, size: request.body?.byteLength ?? 0, streamed: false });
+      if (framing !== undefined) pairs.push(framing);
       return pairs;
     };
     RECIPES.set(contentType, recipe);
@@ -206,7 +252,7 @@ function fastSnapshot(input: unknown, init: RequestInit | undefined): PookReques
       if (contentType !== undefined && !headers.has('content-type')) set('content-type', contentType);
       set('host', url.host);
       for (const [name, value] of DEFAULT_HEADERS) if (!headers.has(name)) set(name, value);
-      if (body !== undefined && !headers.has('content-length')) set('content-length', String(body.byteLength));
+      frame(headers, method, body, false, set);
     });
   } catch {
     return undefined; // invalid headers: the general path throws Request's error
@@ -217,6 +263,9 @@ function fastSnapshot(input: unknown, init: RequestInit | undefined): PookReques
 function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fetch {
   /** Follows what the engine decided for `request` (and its redirects). */
   async function settle(request: Request, realInit: RequestInit | undefined, snap: PookRequest, outcome: Outcome, redirects: number): Promise<Response> {
+    const origin = new URL(request.url).origin;
+    // Tainted for good once a redirect leaves the first URL's origin, even if a later one comes back.
+    let type: 'basic' | 'cors' = 'basic';
     for (;;) {
       if (outcome.type === 'passthrough') {
         // The undici layer below must not decide this request again.
@@ -227,11 +276,12 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
         if (request.signal.aborted) throw request.signal.reason;
         throw fetchFailed(outcome.error);
       }
-      const response = toResponse(outcome.response, request.method, request.url, request.signal, redirects > 0);
+      const response = toResponse(outcome.response, request.method, request.url, request.signal, redirects > 0, type);
       const next = followRedirect(response, request, snap.body);
       if (next === undefined) return response;
       if (redirects >= MAX_REDIRECTS) throw fetchFailed(new PookError('pook: redirect count exceeded.'));
       request = next;
+      if (new URL(request.url).origin !== origin) type = 'cors';
       redirects++;
       if (request.signal.aborted) throw request.signal.reason;
       snap = await snapshot(request);
@@ -247,7 +297,7 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
       const outcome = await engine.handle(fast);
       if (outcome.type === 'error') throw fetchFailed(outcome.error);
       if (outcome.type === 'response' && !REDIRECT_STATUS.has(outcome.response.status)) {
-        return toResponse(outcome.response, fast.method, fast.url.href, undefined, false);
+        return toResponse(outcome.response, fast.method, fast.url.href, undefined, false, 'basic');
       }
       return settle(new Request(input, init), undefined, fast, outcome, 0);
     }

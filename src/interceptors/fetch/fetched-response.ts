@@ -13,12 +13,42 @@
 
 /**
  * How a mocked fetch answers: a real `Response` (subclass) whose `url`,
- * `redirected` and `type` are those of a fetched response, and whose
- * in-memory body is read without a stream when nothing asks for one.
+ * `redirected`, `type` and immutable headers are those of a fetched
+ * response, and whose in-memory body is read without a stream when nothing
+ * asks for one.
  */
-export type FetchedResponseClass = new (body: Bytes | ReadableStream<Bytes> | null, init: ResponseInit, url: string, redirected: boolean) => Response;
+export type FetchedResponseClass = new (
+  body: Bytes | ReadableStream<Bytes> | null,
+  init: ResponseInit,
+  url: string,
+  redirected: boolean,
+  type: 'basic' | 'cors',
+) => Response;
 
 let FetchedResponse: FetchedResponseClass | undefined;
+
+// The headers of a fetched response are immutable (the Fetch standard's
+// "immutable" guard): they refuse every change with Node's own error. The
+// Headers object of the Response itself is given this prototype, so it
+// stays the one genuine Headers (and `instanceof Headers`).
+let ImmutableHeaders: { readonly prototype: Headers } | undefined;
+
+function immutable(headers: Headers): Headers {
+  ImmutableHeaders ??= class ImmutableHeaders extends Headers {
+    override append(): void {
+      throw new TypeError('immutable');
+    }
+
+    override set(): void {
+      throw new TypeError('immutable');
+    }
+
+    override delete(): void {
+      throw new TypeError('immutable');
+    }
+  };
+  return Object.setPrototypeOf(headers, ImmutableHeaders.prototype) as Headers;
+}
 
 type Bytes = Uint8Array<ArrayBuffer>;
 
@@ -40,6 +70,8 @@ export function fetchedResponse(): FetchedResponseClass {
   FetchedResponse ??= class FetchedResponse extends Response {
     readonly #url: string;
     readonly #redirected: boolean;
+    readonly #type: 'basic' | 'cors';
+    #headers: Headers | undefined;
     // The states of the body: a stream body is Node's own (#bytes and #real
     // undefined); an in-memory one is #bytes, unread (#read false) or read
     // (#read true, #bytes emptied), until something needs the real body:
@@ -48,13 +80,20 @@ export function fetchedResponse(): FetchedResponseClass {
     #read = false;
     #real: Response | undefined;
 
-    constructor(body: Bytes | ReadableStream<Bytes> | null, init: ResponseInit, url: string, redirected: boolean) {
+    constructor(body: Bytes | ReadableStream<Bytes> | null, init: ResponseInit, url: string, redirected: boolean, type: 'basic' | 'cors') {
       // A copy, as Node's Response makes of bytes: the mock's own never leave pook.
       const bytes = body instanceof Uint8Array ? new Uint8Array(body) : undefined;
       super(bytes === undefined ? body : null, init);
       this.#bytes = bytes;
       this.#url = url;
       this.#redirected = redirected;
+      this.#type = type;
+    }
+
+    /** Immutable, as the headers of a fetched response are (made so on first read). */
+    override get headers(): Headers {
+      this.#headers ??= immutable(super.headers);
+      return this.#headers;
     }
 
     override get url(): string {
@@ -66,7 +105,7 @@ export function fetchedResponse(): FetchedResponseClass {
     }
 
     override get type(): ResponseType {
-      return 'basic';
+      return this.#type;
     }
 
     override get body(): ReadableStream<Bytes> | null {
@@ -118,10 +157,11 @@ export function fetchedResponse(): FetchedResponseClass {
     override clone(): Response {
       const init: ResponseInit = { status: this.status, statusText: this.statusText, headers: this.headers };
       // Unread and in memory: the copy gets a copy of the bytes.
-      if (this.#real === undefined && this.#bytes !== undefined && !this.#read) return new FetchedResponse(this.#bytes, init, this.#url, this.#redirected);
+      if (this.#real === undefined && this.#bytes !== undefined && !this.#read)
+        return new FetchedResponse(this.#bytes, init, this.#url, this.#redirected, this.#type);
       // Node's clone (its checks, its tee); the copy keeps what makes it a fetched response.
       const copy = this.#isStream() ? super.clone() : this.#materialise().clone();
-      return new FetchedResponse(copy.body, init, this.#url, this.#redirected);
+      return new FetchedResponse(copy.body, init, this.#url, this.#redirected, this.#type);
     }
 
     /** Whether the body is a stream of Node's own (a streamed mock body, or none). */

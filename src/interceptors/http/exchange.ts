@@ -4,7 +4,7 @@ import { isBytes } from '../../core/bytes.js';
 import type { RequestHandler } from '../../core/interceptor.js';
 import { adoptRequest, type PookRequest } from '../../core/pook-request.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
-import { encodeResponse } from '../shared/content-encoding.js';
+import { wireResponse } from '../shared/wire-response.js';
 import type { AgentRequestOptions } from './agent-request-options.js';
 import { MockSocket } from './mock-socket.js';
 import { passthrough } from './passthrough.js';
@@ -25,22 +25,15 @@ function headerPairs(raw: readonly string[]): Array<[string, string]> {
   return pairs;
 }
 
-function hasHeader(headers: ReadonlyArray<readonly [string, string]>, name: string): boolean {
-  return headers.some(([key]) => key.toLowerCase() === name);
-}
-
 /** Sends a mocked response: at once for a whole body, chunk by chunk for a stream. */
 function sendResponse(socket: MockSocket, mocked: ResolvedResponse, method: string): void {
-  const response = encodeResponse(mocked);
-  const { status, body } = response;
+  // A stream without a declared length comes with `Transfer-Encoding: chunked` (wireResponse).
+  const response = wireResponse(mocked, method);
+  const { status, body, headers } = response;
   const noBody = method === 'HEAD' || status === 204 || status === 304 || status < 200;
-  let headers = response.headers;
   const streamed = body !== null && !isBytes(body);
-  // Chunked when the mock says so, or when a stream has no declared length:
-  // the body is then framed whatever its source, so the client sees its end.
-  const declaredChunked = headers.some(([key, value]) => key.toLowerCase() === 'transfer-encoding' && /\bchunked\b/i.test(value));
-  const chunked = !noBody && (declaredChunked || (streamed && !hasHeader(headers, 'content-length')));
-  if (chunked && !declaredChunked) headers = [...headers, ['Transfer-Encoding', 'chunked']];
+  // Chunked when the headers say so, whatever the body's source, so the client sees its end.
+  const chunked = !noBody && headers.some(([key, value]) => key.toLowerCase() === 'transfer-encoding' && /\bchunked\b/i.test(value));
   socket.push(responseHead(status, response.statusText, headers));
   if (noBody) return;
   if (!streamed) {

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { isBytes } from '../../core/bytes.js';
 import { PookRequest } from '../../core/pook-request.js';
 import { encodeMultipart } from '../shared/multipart.js';
+import { undiciFraming } from '../shared/undici-framing.js';
 
 /** The options undici passes to `Dispatcher#dispatch` (the fields pook reads). */
 export interface DispatchOptions {
@@ -110,8 +111,9 @@ async function readBody(body: unknown): Promise<Body> {
 
 /**
  * Reads a dispatch: the URL (origin + path + query), the headers undici
- * will write (with `host`, `content-length` and `content-type` as it adds
- * them), and the whole body, consuming a stream or iterable once and
+ * will write (with `host`, `content-type` and the framing header,
+ * `content-length` or `transfer-encoding: chunked`, as it adds them), and
+ * the whole body, consuming a stream or iterable once and
  * keeping its bytes for a real dispatch.
  *
  * @param opts - the dispatch options
@@ -131,8 +133,9 @@ export async function readDispatch(opts: DispatchOptions, ownOrigin: string | un
   if (!has(headers, 'host')) headers.unshift(['host', url.host]);
   const added: Pair[] = [];
   if (body.contentType !== undefined && !has(given, 'content-type')) added.push(['content-type', body.contentType]);
-  if (body.bytes !== undefined && body.bytes.byteLength > 0 && !has(given, 'content-length') && !has(given, 'transfer-encoding') && body.streamed !== true) {
-    headers.push(['content-length', String(body.bytes.byteLength)]);
+  if (!has(given, 'content-length') && !has(given, 'transfer-encoding')) {
+    const framing = undiciFraming({ method: opts.method, size: body.bytes?.byteLength ?? 0, streamed: body.streamed === true });
+    if (framing !== undefined) headers.push([framing[0], framing[1]]);
   }
   headers.push(...added);
   const request = new PookRequest({

@@ -1,7 +1,7 @@
 import { isBytes } from '../../core/bytes.js';
 import { PookError } from '../../core/errors/pook-error.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
-import { encodeResponse } from '../shared/content-encoding.js';
+import { wireResponse } from '../shared/wire-response.js';
 
 // undici's dispatch handlers come in two shapes, and pook must speak both:
 // the legacy one (onConnect, onHeaders, onData, onComplete, onError), used by
@@ -152,7 +152,7 @@ export class HandlerDriver {
       this.fail(new PookError(`pook: a ${mocked.status} status cannot be the final response of an undici request.`));
       return;
     }
-    const response = encodeResponse(mocked);
+    const response = wireResponse(mocked, method);
     const raw: Buffer[] = [];
     for (const [name, value] of response.headers) raw.push(Buffer.from(name, 'latin1'), Buffer.from(value, 'latin1'));
     const noBody = method === 'HEAD' || response.status === 204 || response.status === 304 || response.body === null;

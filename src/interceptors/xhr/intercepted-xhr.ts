@@ -2,8 +2,10 @@ import { isBytes, toArrayBuffer } from '../../core/bytes.js';
 import type { RequestHandler } from '../../core/interceptor.js';
 import { PookRequest } from '../../core/pook-request.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
-import { decodeBody, encodeResponse } from '../shared/content-encoding.js';
+import { decodeBody } from '../shared/content-encoding.js';
 import { runInPassthrough } from '../shared/passthrough-guard.js';
+import { undiciFraming } from '../shared/undici-framing.js';
+import { wireResponse } from '../shared/wire-response.js';
 import { extractXhrBody, type XhrBody } from './xhr-body.js';
 import { baseUrl, realmOf } from './xhr-realm.js';
 
@@ -219,7 +221,7 @@ export function createXhrClass(engine: RequestHandler, Base: typeof XMLHttpReque
     }
 
     async #run(payload: unknown, cancel: AbortController): Promise<void> {
-      const body = await extractXhrBody(payload);
+      const body = await extractXhrBody(payload, realm, this.#url!);
       if (cancel.signal.aborted) return;
       let method = this.#method;
       let url = this.#url!;
@@ -229,7 +231,14 @@ export function createXhrClass(engine: RequestHandler, Base: typeof XMLHttpReque
       for (let redirects = 0; ; redirects++) {
         const seen: Pair[] = [['host', url.host], ...headers];
         if (!seen.some(([name]) => name.toLowerCase() === 'accept')) seen.push(['accept', '*/*']);
-        if (bytes !== undefined) seen.push(['content-length', String(bytes.byteLength)]);
+        // Framed as the environment frames it on the wire: happy-dom streams
+        // every body chunked; jsdom sends through undici, whose framing
+        // (a Content-Length, `0` for a POST without a body) browsers share.
+        const framing =
+          bytes !== undefined && body?.chunked === true
+            ? (['transfer-encoding', 'chunked'] as const)
+            : undiciFraming({ method, size: bytes?.byteLength ?? 0, streamed: false });
+        if (framing !== undefined) seen.push([framing[0], framing[1]]);
         const request = new PookRequest({ method, url, headers: seen, body: bytes, client: 'xhr' });
         const outcome = await engine.handle(request, { signal: cancel.signal });
         if (cancel.signal.aborted) return;
@@ -290,7 +299,7 @@ export function createXhrClass(engine: RequestHandler, Base: typeof XMLHttpReque
         this.#uploadDone = true;
         for (const type of ['progress', 'load', 'loadend']) this.#fire(type, this.upload, { loaded: total, total });
       }
-      const response = encodeResponse(mocked);
+      const response = wireResponse(mocked, method);
       this.#status = response.status;
       this.#statusText = response.statusText;
       this.#responseHeaders = response.headers.map(([name, value]) => [name, value]);

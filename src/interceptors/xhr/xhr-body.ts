@@ -1,56 +1,88 @@
-// XMLHttpRequest#send(body): the bytes and default Content-Type the XHR
-// standard's "extract a body" gives, for the body types of any realm (jsdom's
-// and happy-dom's Blob, FormData and Document are not Node's).
-
+import type util from 'node:util';
+import { builtin } from '../../core/builtin.js';
 import { utf8 } from '../../core/bytes.js';
 import { encodeMultipart } from '../shared/multipart.js';
+import type { Realm } from './xhr-realm.js';
+
+// XMLHttpRequest#send(body): the bytes, default Content-Type and framing
+// the environment's own XHR would put on the wire for the body, so the
+// request a mock sees is what a real server receives, and a request let
+// through sends exactly that (docs/clients.md, "XMLHttpRequest"). A body is
+// recognised as the environment recognises it, by the environment's own
+// classes or its own body extraction, never by `Symbol.toStringTag` (which
+// happy-dom's classes do not set).
 
 /** An extracted request body. */
 export interface XhrBody {
   readonly bytes: Uint8Array;
   /** The Content-Type the body brings when the author set none. */
   readonly type: string | undefined;
+  /** Sent with `Transfer-Encoding: chunked` rather than a Content-Length (happy-dom). */
+  readonly chunked: boolean;
 }
 
-const tag = (value: object): string => Object.prototype.toString.call(value).slice(8, -1);
+const TEXT = 'text/plain;charset=UTF-8';
 
-interface BlobLike {
-  readonly type: string;
-  readonly size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+/** A DOM Document of any environment (node type 9). */
+const isDocument = (value: object): boolean =>
+  (value as { nodeType?: unknown }).nodeType === 9 && typeof (value as { documentElement?: unknown }).documentElement === 'object';
 
-const isBlob = (value: object): value is BlobLike => (tag(value) === 'Blob' || tag(value) === 'File') && typeof (value as BlobLike).arrayBuffer === 'function';
-
-async function blobBytes(blob: BlobLike): Promise<Uint8Array> {
-  return new Uint8Array(await blob.arrayBuffer());
-}
-
-function serializeDocument(document: object): { text: string; html: boolean } {
-  const doc = document as { documentElement?: { outerHTML?: string }; contentType?: string };
-  const Serializer = (globalThis as { XMLSerializer?: new () => { serializeToString(node: object): string } }).XMLSerializer;
+function serializeDocument(realm: Realm, document: object): { text: string; html: boolean } {
+  const doc = document as { documentElement?: { outerHTML?: string } | null; contentType?: string };
   const html = doc.contentType === 'text/html';
-  if (!html && Serializer !== undefined) return { text: new Serializer().serializeToString(document), html };
+  if (!html && realm.XMLSerializer !== undefined) return { text: new realm.XMLSerializer().serializeToString(document), html };
   return { text: doc.documentElement?.outerHTML ?? '', html };
 }
 
-/** Extracts an XHR request body; `null`/`undefined` is no body. */
-export async function extractXhrBody(body: unknown): Promise<XhrBody | undefined> {
+/**
+ * happy-dom's XHR sends through happy-dom's own fetch: a falsy body is no
+ * body, a Document is serialised to text first, and anything else is
+ * extracted by its `Request` (whatever it recognises, it recognises), then
+ * piped to the socket chunked.
+ */
+async function fetchExtracted(body: unknown, realm: Realm & { readonly Request: typeof Request }, url: URL): Promise<XhrBody | undefined> {
+  if (!body) return undefined;
+  const init = typeof body === 'object' && isDocument(body) ? serializeDocument(realm, body).text : body;
+  const request = new realm.Request(url.href, { method: 'POST', body: init as BodyInit });
+  return { bytes: new Uint8Array(await request.arrayBuffer()), type: request.headers.get('content-type') ?? undefined, chunked: true };
+}
+
+/**
+ * The XHR standard's "extract a body" as jsdom implements it: a Blob
+ * (File) or FormData of the environment, an ArrayBuffer or a view of any
+ * realm, a Document; anything else, URLSearchParams included (jsdom's XHR
+ * does not take them), is sent as its string. Sent with a Content-Length.
+ */
+async function standardExtracted(body: unknown, realm: Realm): Promise<XhrBody> {
+  const chunked = false;
+  if (typeof body !== 'object' || body === null) return { bytes: utf8(String(body)), type: TEXT, chunked };
+  if (builtin<typeof util>('node:util').types.isAnyArrayBuffer(body))
+    return { bytes: new Uint8Array((body as ArrayBuffer).slice(0)), type: undefined, chunked };
+  // jsdom copies a view with `new Uint8Array(view)`: element by element, so a
+  // wider typed array loses its high bytes and a DataView sends nothing.
+  if (ArrayBuffer.isView(body)) return { bytes: new Uint8Array(body as unknown as ArrayLike<number>), type: undefined, chunked };
+  if (body instanceof realm.Blob) return { bytes: new Uint8Array(await body.arrayBuffer()), type: body.type === '' ? undefined : body.type, chunked };
+  if (realm.FormData !== undefined && body instanceof realm.FormData) {
+    const { bytes, type } = await encodeMultipart(body as unknown as Iterable<[string, unknown]>);
+    return { bytes, type, chunked };
+  }
+  if (isDocument(body)) {
+    const { text, html } = serializeDocument(realm, body);
+    return { bytes: utf8(text), type: html ? 'text/html;charset=UTF-8' : 'application/xml;charset=UTF-8', chunked };
+  }
+  return { bytes: utf8(String(body)), type: TEXT, chunked };
+}
+
+/**
+ * Extracts an XHR request body as the environment's XHR does; `null` or
+ * `undefined` (and, under happy-dom, any falsy value) is no body.
+ *
+ * @param body - what `send()` was given
+ * @param realm - the environment's classes
+ * @param url - the request URL (happy-dom's `Request` needs one)
+ */
+export async function extractXhrBody(body: unknown, realm: Realm, url: URL): Promise<XhrBody | undefined> {
+  if (realm.Request !== undefined) return fetchExtracted(body, realm as Realm & { readonly Request: typeof Request }, url);
   if (body === null || body === undefined) return undefined;
-  if (typeof body === 'string') return { bytes: utf8(body), type: 'text/plain;charset=UTF-8' };
-  if (typeof body !== 'object') return { bytes: utf8(String(body)), type: 'text/plain;charset=UTF-8' };
-  const kind = tag(body);
-  if (kind === 'ArrayBuffer' || kind === 'SharedArrayBuffer') return { bytes: new Uint8Array((body as ArrayBuffer).slice(0)), type: undefined };
-  if (ArrayBuffer.isView(body)) return { bytes: new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)), type: undefined };
-  if (isBlob(body)) return { bytes: await blobBytes(body), type: body.type === '' ? undefined : body.type };
-  if (kind === 'URLSearchParams') return { bytes: utf8(String(body)), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
-  if (kind === 'FormData') {
-    const { bytes, type } = await encodeMultipart(body as Iterable<[string, unknown]>);
-    return { bytes, type };
-  }
-  if (kind === 'Document' || kind === 'XMLDocument' || kind === 'HTMLDocument') {
-    const { text, html } = serializeDocument(body);
-    return { bytes: utf8(text), type: html ? 'text/html;charset=UTF-8' : 'application/xml;charset=UTF-8' };
-  }
-  return { bytes: utf8(String(body)), type: 'text/plain;charset=UTF-8' };
+  return standardExtracted(body, realm);
 }

@@ -29,7 +29,14 @@ export class XhrInterceptor implements Interceptor {
     const found = [...targets].filter((target) => typeof (target as { XMLHttpRequest?: unknown }).XMLHttpRequest === 'function');
     // No XMLHttpRequest yet (no DOM environment): a later activation looks again.
     if (found.length === 0 || !this.#patches.begin()) return;
-    for (const target of found) this.#patches.patch<typeof XMLHttpRequest>(target, 'XMLHttpRequest', (Base) => createXhrClass(engine, Base, target));
+    for (const target of found) {
+      // A window's XMLHttpRequest copied to the global object (a program
+      // that made its own jsdom or happy-dom window, docs/clients.md) needs
+      // that window's events and classes, not the global object's.
+      const own = (scope: typeof globalThis): unknown => (scope as { XMLHttpRequest?: unknown }).XMLHttpRequest;
+      const scope = window !== undefined && targets.has(window) && own(target) === own(window) ? window : target;
+      this.#patches.patch<typeof XMLHttpRequest>(target, 'XMLHttpRequest', (Base) => createXhrClass(engine, Base, scope));
+    }
   }
 
   /** Puts the environment's `XMLHttpRequest` back. Idempotent. */
