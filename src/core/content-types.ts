@@ -10,5 +10,7 @@ const CONTENT_TYPE_ALIASES: Readonly<Record<string, string>> = {
 
 /** Resolves an alias (`'json'`) to its media type; other values pass through. */
 export function resolveContentType(type: string): string {
-  return CONTENT_TYPE_ALIASES[type.toLowerCase()] ?? type;
+  // Own keys only: `constructor` or `__proto__` is a (strange) media type, not an alias.
+  const alias = type.toLowerCase();
+  return Object.hasOwn(CONTENT_TYPE_ALIASES, alias) ? CONTENT_TYPE_ALIASES[alias]! : type;
 }
