@@ -7,7 +7,18 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import pook, { isPookError, type MockOptions, type PookRequest } from '../../src/index.js';
-import { awkwardText, CLIENTS, defines, expectPookFailure, expectResponse, type Outcome, send, settings, watchUncaught } from './support.js';
+import {
+  awkwardText,
+  CLIENTS,
+  defines,
+  expectPookFailure,
+  expectResponse,
+  type Outcome,
+  PROPERTY_TIMEOUT_MS,
+  send,
+  settings,
+  watchUncaught,
+} from './support.js';
 
 const uncaught = watchUncaught();
 beforeAll(() => pook.activate());
@@ -128,66 +139,78 @@ function expectDocumented(outcome: Outcome, definition: Record<string, unknown>)
   expectPookFailure(outcome, 'POOK_NO_MATCH', 'POOK_INVALID_ARGUMENT');
 }
 
-it('any options object is accepted or refused where it is written; requests then end in a response or a documented error', async () => {
-  await fc.assert(
-    fc.asyncProperty(options, fc.constantFrom('GET', 'POST'), async (definition, method) => {
-      pook.reset();
-      if (!defines(() => pook.mock(definition as MockOptions))) return;
-      for (const client of CLIENTS) {
-        const outcome = await send(client, { url: 'http://api.test/x?a=1', method, headers: { 'x-a': '1' }, ...(method === 'POST' && { body: '{"a":1}' }) });
-        expectDocumented(outcome, definition);
-      }
-    }),
-    settings(),
-  );
-});
-
-it('a custom matcher returning anything: the request is answered, or fails with a no-match report', async () => {
-  await fc.assert(
-    fc.asyncProperty(customMatcher, async (matcher) => {
-      pook.reset();
-      if (
-        !defines(() =>
-          pook
-            .get('http://api.test/c')
-            .use(matcher as never)
-            .persist()
-            .reply(200),
-        )
-      )
-        return;
-      for (const client of CLIENTS) {
-        const outcome = await send(client, { url: 'http://api.test/c' });
-        if (outcome.kind === 'failed') {
-          expectPookFailure(outcome, 'POOK_NO_MATCH');
-          expect(String((outcome.error as Error).message)).toContain('GET http://api.test/c');
+it(
+  'any options object is accepted or refused where it is written; requests then end in a response or a documented error',
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(options, fc.constantFrom('GET', 'POST'), async (definition, method) => {
+        pook.reset();
+        if (!defines(() => pook.mock(definition as MockOptions))) return;
+        for (const client of CLIENTS) {
+          const outcome = await send(client, { url: 'http://api.test/x?a=1', method, headers: { 'x-a': '1' }, ...(method === 'POST' && { body: '{"a":1}' }) });
+          expectDocumented(outcome, definition);
         }
-      }
-      // The report of every expectation renders, whatever the matcher said.
-      expect(typeof pook.engine().noMatchError(new pook.PookRequest({ method: 'GET', url: 'http://api.test/c' })).message).toBe('string');
-    }),
-    settings(),
-  );
-});
+      }),
+      settings(),
+    );
+  },
+  PROPERTY_TIMEOUT_MS,
+);
 
-it('a method is accepted when it is an HTTP token, and then matches the request using it', async () => {
-  // fetch refuses CONNECT, TRACE and TRACK itself; node:http sends any token.
-  const fetchRefuses = /^(connect|trace|track)$/i;
-  await fc.assert(
-    fc.asyncProperty(fc.oneof(token, someText, fc.constantFrom('CONNECT', 'M-SEARCH', 'get', 'PROPFIND')), async (method) => {
-      pook.reset();
-      const accepted = defines(() => pook.mock('http://api.test/m', { method, reply: 200, responseBody: 'matched', persist: true }));
-      expect(accepted, JSON.stringify(method)).toBe(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method));
-      if (!accepted || method === '*') return;
-      for (const client of CLIENTS) {
-        if (client === 'fetch' && fetchRefuses.test(method)) continue;
-        // A HEAD answer has no body; CONNECT hands the socket over instead of answering.
-        if (/^(head|connect)$/i.test(method)) continue;
-        const outcome = await send(client, { url: 'http://api.test/m', method });
-        expect(isPookError(outcome.kind === 'failed' ? outcome.error : undefined), `${client} ${method}`).toBe(false);
-        expect(expectResponse(outcome).body, `${client} ${method}`).toBe('matched');
-      }
-    }),
-    settings(),
-  );
-});
+it(
+  'a custom matcher returning anything: the request is answered, or fails with a no-match report',
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(customMatcher, async (matcher) => {
+        pook.reset();
+        if (
+          !defines(() =>
+            pook
+              .get('http://api.test/c')
+              .use(matcher as never)
+              .persist()
+              .reply(200),
+          )
+        )
+          return;
+        for (const client of CLIENTS) {
+          const outcome = await send(client, { url: 'http://api.test/c' });
+          if (outcome.kind === 'failed') {
+            expectPookFailure(outcome, 'POOK_NO_MATCH');
+            expect(String((outcome.error as Error).message)).toContain('GET http://api.test/c');
+          }
+        }
+        // The report of every expectation renders, whatever the matcher said.
+        expect(typeof pook.engine().noMatchError(new pook.PookRequest({ method: 'GET', url: 'http://api.test/c' })).message).toBe('string');
+      }),
+      settings(),
+    );
+  },
+  PROPERTY_TIMEOUT_MS,
+);
+
+it(
+  'a method is accepted when it is an HTTP token, and then matches the request using it',
+  async () => {
+    // fetch refuses CONNECT, TRACE and TRACK itself; node:http sends any token.
+    const fetchRefuses = /^(connect|trace|track)$/i;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(token, someText, fc.constantFrom('CONNECT', 'M-SEARCH', 'get', 'PROPFIND')), async (method) => {
+        pook.reset();
+        const accepted = defines(() => pook.mock('http://api.test/m', { method, reply: 200, responseBody: 'matched', persist: true }));
+        expect(accepted, JSON.stringify(method)).toBe(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method));
+        if (!accepted || method === '*') return;
+        for (const client of CLIENTS) {
+          if (client === 'fetch' && fetchRefuses.test(method)) continue;
+          // A HEAD answer has no body; CONNECT hands the socket over instead of answering.
+          if (/^(head|connect)$/i.test(method)) continue;
+          const outcome = await send(client, { url: 'http://api.test/m', method });
+          expect(isPookError(outcome.kind === 'failed' ? outcome.error : undefined), `${client} ${method}`).toBe(false);
+          expect(expectResponse(outcome).body, `${client} ${method}`).toBe('matched');
+        }
+      }),
+      settings(),
+    );
+  },
+  PROPERTY_TIMEOUT_MS,
+);

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import pook from '../../src/index.js';
 import { closeServers, type Echo, type EchoServer, startServer } from '../helpers/servers.js';
-import { awkwardText, CLIENTS, defines, expectResponse, send, settings, watchUncaught } from './support.js';
+import { awkwardText, CLIENTS, defines, expectResponse, PROPERTY_TIMEOUT_MS, send, settings, watchUncaught } from './support.js';
 
 const uncaught = watchUncaught();
 let echo: EchoServer;
@@ -73,34 +73,38 @@ function nodeRefuses(name: string, text: string): boolean {
   }
 }
 
-it('a header expectation matches the request carrying that header, and sees what the server receives', async () => {
-  await fc.assert(
-    fc.asyncProperty(headerRecord(requestName), async (headers) => {
-      freshCase();
-      let mock: ReturnType<typeof pook.mock> | undefined;
-      if (!defines(() => (mock = pook.mock('http://api.test/h').headers(headers).persist().reply(200).body('matched').mock))) {
-        // Refused: a value no client can send, or a regex string whose pattern does not compile.
-        expect(Object.entries(headers).some(([name, text]) => nodeRefuses(name, text) || /^re\/.*\/$/s.test(text))).toBe(true);
-        return;
-      }
-      // undici's fetch never sends a request header named __proto__ (it
-      // builds an object of the headers): only node:http can carry it.
-      const clients = Object.hasOwn(headers, '__proto__') ? (['node:http'] as const) : CLIENTS;
-      for (const client of clients) {
-        const received = JSON.parse(expectResponse(await send(client, { url: `${echo.origin}/h`, headers })).body) as Echo;
-        const response = expectResponse(await send(client, { url: 'http://api.test/h', headers }));
-        expect(response.body, client).toBe('matched');
-        const seen = mock!.matches.at(-1)!;
-        for (const name of Object.keys(headers)) {
-          // The echo server's record (IncomingMessage.headers) loses a __proto__ header.
-          if (name === '__proto__') continue;
-          expect(seen.headers.get(name), `${client}: ${name}`).toBe(received.headers[name.toLowerCase()]);
+it(
+  'a header expectation matches the request carrying that header, and sees what the server receives',
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(headerRecord(requestName), async (headers) => {
+        freshCase();
+        let mock: ReturnType<typeof pook.mock> | undefined;
+        if (!defines(() => (mock = pook.mock('http://api.test/h').headers(headers).persist().reply(200).body('matched').mock))) {
+          // Refused: a value no client can send, or a regex string whose pattern does not compile.
+          expect(Object.entries(headers).some(([name, text]) => nodeRefuses(name, text) || /^re\/.*\/$/s.test(text))).toBe(true);
+          return;
         }
-      }
-    }),
-    settings(2),
-  );
-});
+        // undici's fetch never sends a request header named __proto__ (it
+        // builds an object of the headers): only node:http can carry it.
+        const clients = Object.hasOwn(headers, '__proto__') ? (['node:http'] as const) : CLIENTS;
+        for (const client of clients) {
+          const received = JSON.parse(expectResponse(await send(client, { url: `${echo.origin}/h`, headers })).body) as Echo;
+          const response = expectResponse(await send(client, { url: 'http://api.test/h', headers }));
+          expect(response.body, client).toBe('matched');
+          const seen = mock!.matches.at(-1)!;
+          for (const name of Object.keys(headers)) {
+            // The echo server's record (IncomingMessage.headers) loses a __proto__ header.
+            if (name === '__proto__') continue;
+            expect(seen.headers.get(name), `${client}: ${name}`).toBe(received.headers[name.toLowerCase()]);
+          }
+        }
+      }),
+      settings(2),
+    );
+  },
+  PROPERTY_TIMEOUT_MS,
+);
 
 /** A value without the spaces and tabs at its end (each of repeated values joined with `, `). */
 const withoutTrailingSpace = (text: string): string => text.replace(/[\t ]+$/, '');
@@ -108,42 +112,46 @@ const withoutTrailingSpace = (text: string): string => text.replace(/[\t ]+$/, '
 /** Response header names: tokens, including ones named like Object.prototype members. */
 const responseName = fc.oneof(token, fc.constantFrom('__proto__', 'constructor', 'toString', 'Set-Cookie', 'X-Mixed-Case'));
 
-it('a response header reaches the client as a real server sends it, or is refused where it is written', async () => {
-  await fc.assert(
-    fc.asyncProperty(fc.array(fc.tuple(responseName, value), { minLength: 1, maxLength: 3 }), async (pairs) => {
-      freshCase();
-      const reserved = /^(content-length|transfer-encoding|connection|keep-alive|date|content-encoding|trailer|upgrade)$/i;
-      const headers = pairs.filter(([name]) => !reserved.test(name));
-      if (headers.length === 0) return;
-      if (
-        !defines(() => {
-          const response = pook.mock('http://api.test/r').persist().reply(200);
-          for (const [name, text] of headers) response.header(name, text);
-        })
-      ) {
-        expect(headers.some(([name, text]) => nodeRefuses(name, text))).toBe(true);
-        return;
-      }
-      answerWith = headers.flat();
-      for (const client of CLIENTS) {
-        const real = expectResponse(await send(client, { url: `${answerOrigin}/r` }));
-        const mocked = expectResponse(await send(client, { url: 'http://api.test/r' }));
-        // Spaces and tabs around a value are not part of it (RFC 9110): node:http
-        // drops them, undici's fetch keeps the trailing ones a server sends,
-        // a mocked fetch drops them (docs/responses.md, "Headers").
-        const keep = (record: Readonly<Record<string, string>>) =>
-          Object.fromEntries(
-            Object.entries(record)
-              .filter(([name]) => !reserved.test(name))
-              .map(([name, text]) => [name, text.split(',').map(withoutTrailingSpace).join(',')]),
-          );
-        const cookies = (values: readonly string[]) => values.map(withoutTrailingSpace);
-        expect({ headers: keep(mocked.headers), setCookie: cookies(mocked.setCookie) }, client).toEqual({
-          headers: keep(real.headers),
-          setCookie: cookies(real.setCookie),
-        });
-      }
-    }),
-    settings(2),
-  );
-});
+it(
+  'a response header reaches the client as a real server sends it, or is refused where it is written',
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(responseName, value), { minLength: 1, maxLength: 3 }), async (pairs) => {
+        freshCase();
+        const reserved = /^(content-length|transfer-encoding|connection|keep-alive|date|content-encoding|trailer|upgrade)$/i;
+        const headers = pairs.filter(([name]) => !reserved.test(name));
+        if (headers.length === 0) return;
+        if (
+          !defines(() => {
+            const response = pook.mock('http://api.test/r').persist().reply(200);
+            for (const [name, text] of headers) response.header(name, text);
+          })
+        ) {
+          expect(headers.some(([name, text]) => nodeRefuses(name, text))).toBe(true);
+          return;
+        }
+        answerWith = headers.flat();
+        for (const client of CLIENTS) {
+          const real = expectResponse(await send(client, { url: `${answerOrigin}/r` }));
+          const mocked = expectResponse(await send(client, { url: 'http://api.test/r' }));
+          // Spaces and tabs around a value are not part of it (RFC 9110): node:http
+          // drops them, undici's fetch keeps the trailing ones a server sends,
+          // a mocked fetch drops them (docs/responses.md, "Headers").
+          const keep = (record: Readonly<Record<string, string>>) =>
+            Object.fromEntries(
+              Object.entries(record)
+                .filter(([name]) => !reserved.test(name))
+                .map(([name, text]) => [name, text.split(',').map(withoutTrailingSpace).join(',')]),
+            );
+          const cookies = (values: readonly string[]) => values.map(withoutTrailingSpace);
+          expect({ headers: keep(mocked.headers), setCookie: cookies(mocked.setCookie) }, client).toEqual({
+            headers: keep(real.headers),
+            setCookie: cookies(real.setCookie),
+          });
+        }
+      }),
+      settings(2),
+    );
+  },
+  PROPERTY_TIMEOUT_MS,
+);

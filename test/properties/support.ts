@@ -21,6 +21,13 @@ const SEED = Number(process.env.POOK_FC_SEED ?? 1205);
 const RUNS = Number(process.env.POOK_FC_RUNS ?? 40);
 
 /**
+ * How long one property may run: enough for the default runs on a busy
+ * machine, more for more runs (vitest's own limit would cut a long search,
+ * or the shrinking of a hung case, short).
+ */
+export const PROPERTY_TIMEOUT_MS: number = Math.max(60_000, RUNS * 100);
+
+/**
  * The parameters of every property: the seed and run count above, a
  * property that takes a few runs per case may divide the runs (`share`).
  */
