@@ -86,9 +86,9 @@ it(
           return;
         }
         // A regex string is a pattern, not a value: one that no header could
-      // carry is accepted, and no request can be made with it.
-      if (Object.entries(headers).some(([name, text]) => nodeRefuses(name, text))) return;
-      // undici's fetch never sends a request header named __proto__ (it
+        // carry is accepted, and no request can be made with it.
+        if (Object.entries(headers).some(([name, text]) => nodeRefuses(name, text))) return;
+        // undici's fetch never sends a request header named __proto__ (it
         // builds an object of the headers): only node:http can carry it.
         const clients = Object.hasOwn(headers, '__proto__') ? (['node:http'] as const) : CLIENTS;
         for (const client of clients) {
