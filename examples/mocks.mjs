@@ -65,6 +65,18 @@ check('RegExp url', await status('https://api.test/users/42'), 200);
 pook.get(pook.regex('API\\.TEST/items')).reply(200); // pook.regex(): case-insensitive by default
 check('pook.regex', await status('http://api.test/items'), 200);
 
+// ── regex strings ──────────────────────────────────────────────────────
+section('regex strings (Python pook)');
+pook.get('re/^https://api\\.test/users/\\d+$/').reply(200); // the whole URL, as a RegExp
+check('re/…/ url', await status('https://api.test/users/42'), 200);
+pook.mock('api.test').path('re/^/teams/\\d+$/').header('Accept', 're/json/').param('page', 're/^\\d+$/').persist().reply(200);
+check('re/…/ path, header, param', await status('http://api.test/teams/7?page=2', { headers: { Accept: 'application/json' } }), 200);
+check('case counts, as in Python', await status('http://api.test/teams/7?page=2', { headers: { Accept: 'APPLICATION/JSON' } }), 'no match');
+pook.post('api.test/ids').body('re/(?i)"ID":\\s*\\d+/').reply(201); // (?i): Python's inline flag
+check('re/…/ body, (?i)', await status('http://api.test/ids', { method: 'POST', body: '{"id": 42}' }), 201);
+assert.throws(() => pook.get('api.test').header('Accept', 're/[/'), { code: 'POOK_INVALID_ARGUMENT', argument: 'header "Accept"' });
+console.log('  ok  a pattern that does not compile: PookInvalidArgumentError at definition');
+
 // ── method and path ────────────────────────────────────────────────────
 section('method and path');
 pook.mock('api.test/users', { method: 'put' }).reply(204); // case-insensitive
@@ -75,6 +87,11 @@ check('path RegExp, other path', await status('http://api.test/teams/7'), 'no ma
 pook.get({ path: '/status' }).reply(200); // a path on any host (pook.get('/status') throws: no host)
 check('path only, any host', await status('https://other.test/status'), 200);
 assert.throws(() => pook.get('/status'), { code: 'POOK_INVALID_ARGUMENT', argument: 'url' });
+pook.mock('api.test').path('//a/b').reply(200); // a path, never a host: //a/b is not a.test's /b
+check('path //a/b', await status('http://api.test//a/b'), 200);
+assert.throws(() => pook.mock('api.test').path('/a?b=1'), { code: 'POOK_INVALID_ARGUMENT', argument: 'path' });
+assert.throws(() => pook.mock('api.test', { method: 'GE T' }), { code: 'POOK_INVALID_ARGUMENT', argument: 'method' });
+console.log('  ok  a path with a query, a method that is no HTTP token: PookInvalidArgumentError');
 
 // ── headers ────────────────────────────────────────────────────────────
 section('headers');

@@ -156,7 +156,9 @@ assert.throws(() => pook.get('api.test').reply(600), { code: 'POOK_INVALID_ARGUM
 assert.throws(() => pook.get('api.test').reply().header('X-Bad', 'a\r\nb'), { code: 'POOK_INVALID_ARGUMENT' });
 assert.throws(() => pook.get('api.test').reply().json({ big: 1n }), { code: 'POOK_INVALID_ARGUMENT', argument: 'json' });
 assert.throws(() => pook.get('api.test').reply().file('/no/such/file'), { code: 'POOK_INVALID_ARGUMENT', argument: 'file' });
-console.log('  ok  bad status, header, JSON and file fail where the mock is written');
+assert.throws(() => pook.get('api.test').reply(103), { code: 'POOK_INVALID_ARGUMENT', argument: 'reply' });
+assert.throws(() => pook.get('api.test').reply().header('X-Snow', '☃'), { code: 'POOK_INVALID_ARGUMENT', argument: 'header "X-Snow"' });
+console.log('  ok  bad status (a 1xx too), header, JSON and file fail where the mock is written');
 
 pook.off();
 console.log('\nresponses: all examples passed');

@@ -11,7 +11,7 @@ function define(method: string, url: string | RegExp | MockOptions | undefined, 
   const site = DefinitionSite.capture(caller);
   if (options === undefined && (typeof url === 'string' || url instanceof RegExp) && method !== '*') {
     // `pook.get(url)`, the common call: no options object to build and check.
-    return current().addMock(definedBy(site, () => new Mock().method(method).url(url)));
+    return current().addMock(definedBy(site, () => new Mock().method(method).url(url), caller));
   }
   let init: MockOptions;
   if (url !== undefined && typeof url === 'object' && !(url instanceof RegExp)) {
@@ -22,7 +22,7 @@ function define(method: string, url: string | RegExp | MockOptions | undefined, 
     init = url === undefined ? { ...options } : { ...options, url };
   }
   if (method !== '*' && 'method' in init) throw new PookInvalidArgumentError('method', `the method is already ${method} (use pook.mock() to choose it)`);
-  const mock = definedBy(site, () => new Mock(method === '*' ? init : { ...init, method }));
+  const mock = definedBy(site, () => new Mock(method === '*' ? init : { ...init, method }), caller);
   return current().addMock(mock);
 }
 

@@ -4,6 +4,14 @@ import { PookInvalidArgumentError } from './errors/invalid-argument-error.js';
 // where it is written (docs/errors.md), with the argument named.
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// What Node (and so every client on node:http, and undici) refuses in a
+// header value: anything but tab, visible ASCII, space and Latin-1.
+const INVALID_VALUE_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** Whether `value` is an HTTP token (RFC 9110): what a header name or a method must be. */
+export function isToken(value: string): boolean {
+  return TOKEN.test(value);
+}
 
 /** Throws unless `name` is a valid HTTP header name (RFC 9110 token). */
 export function assertHeaderName(argument: string, name: unknown): asserts name is string {
@@ -14,12 +22,25 @@ export function assertHeaderName(argument: string, name: unknown): asserts name 
   if (!TOKEN.test(name)) throw new PookInvalidArgumentError(argument, `header name ${JSON.stringify(name)} is not a valid HTTP token`);
 }
 
-/** Throws unless `value` is a string without CR, LF or NUL. */
+/**
+ * Throws unless `value` is a string Node accepts as a header value: tab,
+ * visible ASCII, space and Latin-1 only (no CR, LF, NUL or other control
+ * character, nothing beyond U+00FF). A value Node refuses could never be
+ * sent by a client nor received from a server.
+ */
 export function assertHeaderValue(argument: string, value: unknown): asserts value is string {
   if (typeof value !== 'string') {
     throw new PookInvalidArgumentError(argument, `header value must be a string, got ${describe(value)}`);
   }
   if (/[\r\n\0]/.test(value)) throw new PookInvalidArgumentError(argument, `header value ${JSON.stringify(value)} contains CR, LF or NUL`);
+  const bad = INVALID_VALUE_CHAR.exec(value);
+  if (bad !== null) {
+    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    throw new PookInvalidArgumentError(
+      argument,
+      `header value ${JSON.stringify(value)} contains U+${code}, which HTTP does not carry in a header (only tab, space, visible ASCII and Latin-1 characters)`,
+    );
+  }
 }
 
 /** Throws unless `value` is a plain object (not null, not an array). */

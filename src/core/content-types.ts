@@ -32,9 +32,11 @@ const MEDIA_TYPE = new RegExp(`^(${TOKEN})/(${TOKEN})(?:[ \\t]*;[ \\t]*${TOKEN}=
  */
 export function resolveContentType(argument: string, type: unknown): string {
   assertHeaderValue(argument, type);
-  const trimmed = type.trim();
-  const alias = CONTENT_TYPE_ALIASES[trimmed.toLowerCase()];
-  if (alias !== undefined) return alias;
+  // Spaces and tabs only, as HTTP drops them around a header value.
+  const trimmed = type.replace(/^[ \t]+|[ \t]+$/g, '');
+  // Own keys only: `constructor` or `__proto__` is no alias.
+  const key = trimmed.toLowerCase();
+  if (Object.hasOwn(CONTENT_TYPE_ALIASES, key)) return CONTENT_TYPE_ALIASES[key]!;
   const parts = MEDIA_TYPE.exec(trimmed);
   if (parts === null) {
     const aliases = Object.keys(CONTENT_TYPE_ALIASES).join(', ');

@@ -1,5 +1,6 @@
 import { dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 
 /**
  * Where a mock was defined: the user's call that created it (`mock.definedAt`).
@@ -58,14 +59,27 @@ let pending: DefinitionSite | undefined;
  * function such as `pook.get` from its caller) instead of capturing one in
  * the Mock constructor, below pook's own frames.
  */
-export function definedBy<T>(site: DefinitionSite, make: () => T): T {
+export function definedBy<T>(site: DefinitionSite, make: () => T, caller?: StackBoundary): T {
   const previous = pending;
   pending = site;
   try {
     return make();
+  } catch (error) {
+    if (caller !== undefined) pointAtCaller(error, caller);
+    throw error;
   } finally {
     pending = previous;
   }
+}
+
+/**
+ * Makes the stack of a definition error start at the user's call (the
+ * caller of `caller`): the frames of pook's own checks, deep under an
+ * options object, would otherwise fill the stack trace and push that line
+ * out of it (docs/errors.md).
+ */
+export function pointAtCaller(error: unknown, caller: StackBoundary): void {
+  if (error instanceof PookInvalidArgumentError) Error.captureStackTrace(error, caller);
 }
 
 const FRAME = /^\s*at (?:.*?\()?((?:file:\/\/|\/|[A-Za-z]:[\\/]|[a-z][\w+.-]*:\/\/)[^()]*?):(\d+):(\d+)\)?$/;

@@ -17,7 +17,7 @@ import { ParamExistsMatcher, ParamMatcher, type ParamValue } from '../matchers/q
 import { UrlMatcher } from '../matchers/url.js';
 import { XmlMatcher } from '../matchers/xml.js';
 import { isNetworkErrorCode } from './connection-failure.js';
-import { DefinitionSite, type SourceLocation } from './definition-site.js';
+import { DefinitionSite, pointAtCaller, type SourceLocation } from './definition-site.js';
 import { MockAnswer } from './mock-answer.js';
 import { MockHistory } from './mock-history.js';
 import type { MockOptionsOf } from './mock-options.js';
@@ -226,7 +226,12 @@ export class Mock {
   constructor(options: MockOptions = {}) {
     this.#site = DefinitionSite.forMock(new.target);
     assertRecord('options', options);
-    applyOptions(this, options);
+    try {
+      applyOptions(this, options);
+    } catch (error) {
+      pointAtCaller(error, new.target);
+      throw error;
+    }
   }
 
   /** A short label: method and URL, e.g. `GET api.test/users`. */
@@ -247,7 +252,8 @@ export class Mock {
     this.#url = url instanceof RegExp ? String(url) : url;
     this.#rules.expect(matcher);
     if (!(matcher.expected instanceof RegExp) && matcher.expected.search !== '') {
-      const query: Record<string, string[]> = {};
+      // No prototype: `?constructor=1` or `?__proto__=1` is a key like any other.
+      const query: Record<string, string[]> = Object.create(null);
       for (const [key, value] of new URLSearchParams(matcher.expected.search)) {
         const values = query[key];
         if (values === undefined) query[key] = [value];

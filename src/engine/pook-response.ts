@@ -57,8 +57,9 @@ function toBody(argument: string, body: BodyInit | null | undefined): Uint8Array
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (Array.isArray(body)) {
     const chunks = body as unknown[];
-    const bad = chunks.find((chunk) => typeof chunk !== 'string' && !isBytes(chunk));
-    if (bad !== undefined) throw new PookInvalidArgumentError(argument, `every chunk must be a string or a Uint8Array, got ${describe(bad)}`);
+    // By index: an `undefined` chunk (or a hole) is as wrong as any other.
+    const bad = chunks.findIndex((chunk) => typeof chunk !== 'string' && !isBytes(chunk));
+    if (bad !== -1) throw new PookInvalidArgumentError(argument, `every chunk must be a string or a Uint8Array, got ${describe(chunks[bad])}`);
     return new ReplayableChunks([...(chunks as BodyChunk[])]);
   }
   if (typeof body === 'object' && (Symbol.asyncIterator in body || Symbol.iterator in body)) return chunksOf(body);
@@ -69,9 +70,21 @@ function hasHeader(headers: ReadonlyArray<readonly [string, string]>, name: stri
   return headers.some(([key]) => key.toLowerCase() === name);
 }
 
-/** Checks a status code (100–599). */
+/**
+ * Checks a status code: 200–599. A 1xx status is informational: a real
+ * server sends it before the final response, never as one, and no client
+ * can take it as one (node:http and axios would wait for ever, fetch
+ * rejects; 101 hands the connection to another protocol), so it is refused
+ * where it is written (docs/responses.md, "Validation").
+ */
 export function assertStatus(argument: string, status: unknown): asserts status is number {
-  assertInteger(argument, status, 100, 599);
+  if (typeof status === 'number' && Number.isInteger(status) && status >= 100 && status < 200) {
+    throw new PookInvalidArgumentError(
+      argument,
+      `${status} is an informational (1xx) status, which cannot be the final response to a request; give a status from 200 to 599`,
+    );
+  }
+  assertInteger(argument, status, 200, 599);
 }
 
 /**
@@ -111,7 +124,7 @@ export class PookResponse<Owner = unknown> {
   }
 
   /**
-   * Sets the status code (100–599).
+   * Sets the status code (200–599; a 1xx status is refused: it cannot be a final response).
    * @example `pook.get(url).reply().status(404)`
    */
   status(code: number): this {
@@ -287,8 +300,12 @@ export function resolveDynamicReply(reply: DynamicReply): ResolvedResponse {
   const response = new PookResponse();
   if (reply.status !== undefined) response.status(reply.status);
   const headers = reply.headers;
-  if (Array.isArray(headers)) for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>) response.header(name, value);
-  else if (headers !== undefined) response.headers(headers as Record<string, string | readonly string[]>);
+  if (Array.isArray(headers)) {
+    for (const pair of headers as unknown[]) {
+      if (!Array.isArray(pair) || pair.length !== 2) throw new PookInvalidArgumentError('headers', `expected [name, value] pairs, got ${describe(pair)}`);
+      response.header(pair[0] as string, pair[1] as string);
+    }
+  } else if (headers !== undefined) response.headers(headers as Record<string, string | readonly string[]>);
   if (reply.json !== undefined) response.json(reply.json);
   else if (reply.body !== undefined) response.body(reply.body);
   return response.resolve();

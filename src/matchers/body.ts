@@ -6,6 +6,7 @@ import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
 import { showValue } from '../core/show-value.js';
+import { type RegexFormat, regexFormat, testRegexFormat } from './regex-format.js';
 import { testRegExp } from './regexp.js';
 
 function excerpt(request: PookRequest): string {
@@ -20,7 +21,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array | undefined): boolean {
 
 /**
  * Matches the request body: a string or bytes must be equal exactly, a
- * RegExp is searched in the decoded text.
+ * RegExp is searched in the decoded text, and so is the pattern of a regex
+ * string `re/…/`, as Python pook reads it (docs/mocks.md).
  *
  * @example
  * ```ts
@@ -34,14 +36,20 @@ export class BodyMatcher implements Matcher {
   readonly expected: Uint8Array | RegExp;
   readonly #display: string | RegExp;
   readonly #binary: boolean;
+  readonly #format: RegexFormat | undefined;
 
   /**
-   * @param body - exact text, exact bytes or a RegExp
+   * @param body - exact text, exact bytes, a RegExp or a regex string `re/…/`
    * @param name - label in reports (`'body'` or `'file'`)
    */
   constructor(body: string | Uint8Array | RegExp, name = 'body') {
     this.name = name;
-    if (typeof body === 'string') {
+    this.#format = typeof body === 'string' ? regexFormat(name, body) : undefined;
+    if (this.#format !== undefined) {
+      this.expected = this.#format.regexp;
+      this.#display = this.#format.regexp;
+      this.#binary = false;
+    } else if (typeof body === 'string') {
       this.expected = utf8(body);
       this.#display = body;
       this.#binary = false;
@@ -76,7 +84,13 @@ export class BodyMatcher implements Matcher {
 
   /** @param request - the request to check */
   match(request: PookRequest): MatchResult {
-    const pass = this.expected instanceof RegExp ? testRegExp(this.expected, request.text) : sameBytes(this.expected, request.body);
+    const format = this.#format;
+    const pass =
+      format !== undefined
+        ? testRegexFormat(format, request.text)
+        : this.expected instanceof RegExp
+          ? testRegExp(this.expected, request.text)
+          : sameBytes(this.expected, request.body);
     return { pass, expectation: this.name, expected: this.#display, actual: excerpt(request) };
   }
 }

@@ -1,4 +1,5 @@
-import { assertStringOrRegExp } from '../core/arguments.js';
+import { describe, isToken } from '../core/arguments.js';
+import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
 
@@ -15,9 +16,20 @@ export class MethodMatcher implements Matcher {
   /** The expected method, upper case (`'*'` for any). */
   readonly method: string;
 
-  /** @param method - e.g. `'GET'`, `'post'` or `'*'` */
+  /**
+   * @param method - e.g. `'GET'`, `'post'` or `'*'`
+   * @throws PookInvalidArgumentError unless it is an HTTP token (RFC 9110), which no request's method can fail to be
+   */
   constructor(method: string) {
-    assertStringOrRegExp('method', method);
+    if (typeof method !== 'string' || method.length === 0) {
+      throw new PookInvalidArgumentError('method', `expected a non-empty string, got ${describe(method)}`);
+    }
+    if (!isToken(method)) {
+      throw new PookInvalidArgumentError(
+        'method',
+        `${JSON.stringify(method)} is not an HTTP method: a method is a token (letters, digits and !#$%&'*+-.^_\`|~; no spaces or line breaks)`,
+      );
+    }
     this.method = method.toUpperCase();
   }
 

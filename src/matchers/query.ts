@@ -3,9 +3,14 @@ import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
 import { showValue } from '../core/show-value.js';
+import { type RegexFormat, regexFormat, testRegexFormat } from './regex-format.js';
 import { testRegExp } from './regexp.js';
 
-/** An expected query value: one exact value, every value in order, or a RegExp every value must match. */
+/**
+ * An expected query value: one exact value, every value in order, or a
+ * RegExp every value must match. A string of the form `re/…/` is a regex
+ * string, read as Python pook reads it (docs/mocks.md).
+ */
 export type ParamValue = string | number | boolean | readonly string[] | RegExp;
 
 function normalise(name: string, value: ParamValue): string | readonly string[] | RegExp {
@@ -22,7 +27,10 @@ function normalise(name: string, value: ParamValue): string | readonly string[] 
 /**
  * Matches one query parameter. A string expects exactly that one value; a
  * string[] expects those values in that order; a RegExp must match every
- * value (and there must be at least one). Extra request params are ignored.
+ * value (and there must be at least one), and so must a regex string
+ * `re/…/` (a value equal to the string as written matches too, as in Python
+ * pook); in a string[], each item may be one. Extra request params are
+ * ignored.
  *
  * @example
  * ```ts
@@ -33,17 +41,23 @@ export class ParamMatcher implements Matcher {
   readonly name: string;
   /** The query key. */
   readonly key: string;
-  /** The expected value(s). */
+  /** The expected value(s); a regex string alone is compiled to its RegExp. */
   readonly value: string | readonly string[] | RegExp;
+  /** For each expected value, its regex string compiled (a string[] item by item). */
+  readonly #formats: ReadonlyArray<RegexFormat | undefined>;
 
   /**
-   * @param key - query key (case-sensitive)
+   * @param key - query key (case-sensitive; `''` is the key of `?=v`)
    * @param value - expected value(s)
    */
   constructor(key: string, value: ParamValue) {
-    if (typeof key !== 'string' || key.length === 0) throw new PookInvalidArgumentError('param', `name must be a non-empty string, got ${describe(key)}`);
+    if (typeof key !== 'string') throw new PookInvalidArgumentError('param', `name must be a string, got ${describe(key)}`);
     this.key = key;
-    this.value = normalise(key, value);
+    const argument = `param "${key}"`;
+    const expected = normalise(key, value);
+    this.#formats =
+      typeof expected === 'string' ? [regexFormat(argument, expected)] : Array.isArray(expected) ? expected.map((v) => regexFormat(argument, v)) : [];
+    this.value = typeof expected === 'string' ? (this.#formats[0]?.regexp ?? expected) : expected;
     this.name = `query "${key}"`;
   }
 
@@ -56,11 +70,16 @@ export class ParamMatcher implements Matcher {
   match(request: PookRequest): MatchResult {
     const values = request.query[this.key];
     const expected = this.value;
+    const formats = this.#formats;
     let pass: boolean;
     if (values === undefined) pass = false;
     else if (typeof expected === 'string') pass = values.length === 1 && values[0] === expected;
-    else if (expected instanceof RegExp) pass = values.length > 0 && values.every((v) => testRegExp(expected, v));
-    else pass = values.length === expected.length && values.every((v, i) => v === expected[i]);
+    else if (expected instanceof RegExp) {
+      const format = formats[0];
+      pass = values.length > 0 && values.every((v) => (format === undefined ? testRegExp(expected, v) : testRegexFormat(format, v)));
+    } else {
+      pass = values.length === expected.length && values.every((v, i) => (formats[i] === undefined ? v === expected[i] : testRegexFormat(formats[i]!, v)));
+    }
     const actual = values === undefined ? undefined : values.length === 1 ? values[0] : values;
     return { pass, expectation: this.name, expected, actual, ...(values === undefined ? { reason: 'param is missing' } : {}) };
   }
@@ -82,11 +101,11 @@ export class ParamExistsMatcher implements Matcher {
   readonly allowEmpty: boolean;
 
   /**
-   * @param key - query key
+   * @param key - query key (`''` is the key of `?=v`)
    * @param allowEmpty - accept `?key=` and `?key`
    */
   constructor(key: string, allowEmpty = false) {
-    if (typeof key !== 'string' || key.length === 0) throw new PookInvalidArgumentError('paramExists', `name must be a non-empty string, got ${describe(key)}`);
+    if (typeof key !== 'string') throw new PookInvalidArgumentError('paramExists', `name must be a string, got ${describe(key)}`);
     this.key = key;
     this.allowEmpty = allowEmpty;
     this.name = `query "${key}" present`;

@@ -3,6 +3,7 @@ import { effectivePort } from '../core/effective-port.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Difference, Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
+import { regexFormat } from './regex-format.js';
 import { testRegExp } from './regexp.js';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
@@ -23,14 +24,27 @@ export interface MockUrl {
 }
 
 /**
+ * `input` without the C0 controls and spaces around it: what the URL parser
+ * itself strips, and nothing more (String#trim would also strip a trailing
+ * U+00A0 or U+FEFF, which is part of the URL, as it is of the request's).
+ */
+function withoutC0AndSpaceAround(input: string): string {
+  let start = 0;
+  let end = input.length;
+  while (start < end && input.charCodeAt(start) <= 0x20) start++;
+  while (end > start && input.charCodeAt(end - 1) <= 0x20) end--;
+  return input.slice(start, end);
+}
+
+/**
  * Parses a mock URL such as `'api.test/users?active=1'`, `'https://api.test:8443'`.
  * @throws PookInvalidArgumentError when empty or unparsable
  */
 function parseMockUrl(input: string, argument = 'url'): MockUrl {
-  if (typeof input !== 'string' || input.trim().length === 0) {
+  const text = typeof input === 'string' ? withoutC0AndSpaceAround(input) : '';
+  if (text.length === 0) {
     throw new PookInvalidArgumentError(argument, `expected a non-empty URL string or a RegExp, got ${describe(input)}`);
   }
-  const text = input.trim();
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
     throw new PookInvalidArgumentError(argument, `unsupported scheme "${scheme}:" in ${JSON.stringify(text)} (use http or https)`);
@@ -59,7 +73,8 @@ function parseMockUrl(input: string, argument = 'url'): MockUrl {
 
 /**
  * Matches a request URL: scheme (when written), host, port (when written) and
- * path (when written). A RegExp is tested against the full URL string. The
+ * path (when written). A RegExp, or the pattern of a regex string `re/…/`
+ * (docs/mocks.md), is tested against the full URL string. The
  * query written in a mock URL is matched separately, like `params`. A
  * mismatch names each differing part: one part gives the expectation
  * `url <part>` (`url path`), several give `url` with every part listed in
@@ -76,9 +91,9 @@ export class UrlMatcher implements Matcher {
   readonly expected: MockUrl | RegExp;
   readonly #source: string;
 
-  /** @param url - a URL string (scheme, port and path optional) or a RegExp */
+  /** @param url - a URL string (scheme, port and path optional), a RegExp, or a regex string `re/…/` as Python pook reads it */
   constructor(url: string | RegExp) {
-    this.expected = url instanceof RegExp ? url : parseMockUrl(url);
+    this.expected = url instanceof RegExp ? url : ((typeof url === 'string' ? regexFormat('url', url)?.regexp : undefined) ?? parseMockUrl(url));
     this.#source = url instanceof RegExp ? String(url) : url;
   }
 

@@ -80,6 +80,55 @@ describe('custom matchers', () => {
     expect(new Mock({ use: yes }).explain(withId()).failures).toBe(0);
   });
 
+  it('a result without an expectation is named after the matcher, so reports can always say which failed', () => {
+    const mock = new Mock().addMatcher(function bare() {
+      return { pass: false } as MatchResult;
+    });
+    expect(failures(mock, withId())).toEqual([{ pass: false, expectation: 'custom matcher bare' }]);
+    expect(new Mock().use({ name: 'obj', match: () => ({ pass: true }) as MatchResult }).attempt(withId())).toBe(true);
+  });
+
+  it('anything but a boolean or a MatchResult is a mismatch that says what it was', () => {
+    const returning = (value: unknown) =>
+      failures(
+        new Mock().addMatcher(() => value as boolean),
+        withId(),
+      );
+    expect(returning(undefined)).toEqual([{ pass: false, expectation: 'custom matcher', reason: 'returned undefined, not a boolean or a MatchResult' }]);
+    expect(returning(1)).toEqual([{ pass: false, expectation: 'custom matcher', reason: 'returned number 1, not a boolean or a MatchResult' }]);
+    expect(returning(Promise.resolve(true))[0]!.reason).toBe('returned a promise: matchers are synchronous (return a boolean or a MatchResult)');
+    expect(returning({ pass: 'yes' })).toEqual([{ pass: false, expectation: 'custom matcher', reason: 'returned pass: "yes", not a boolean' }]);
+  });
+
+  it('a reason that is no string, and differences that are not differences, cannot break the report', () => {
+    const odd = { toString: 0 };
+    const [result] = failures(
+      new Mock().addMatcher(
+        () =>
+          ({
+            pass: false,
+            expectation: 'odd',
+            reason: odd,
+            differences: [{ path: 1 }, { path: '$.a', kind: 'changed', expected: 1, actual: 2 }],
+          }) as unknown as MatchResult,
+      ),
+      withId(),
+    );
+    expect(result).toEqual({
+      pass: false,
+      expectation: 'odd',
+      reason: 'an object (Object)',
+      differences: [{ path: '$.a', kind: 'changed', expected: 1, actual: 2 }],
+    });
+  });
+
+  it('a matcher that throws what is no Error, even what cannot become a string, is a mismatch', () => {
+    const mock = new Mock().addMatcher(() => {
+      throw Object.create(null);
+    });
+    expect(failures(mock, withId())).toEqual([{ pass: false, expectation: 'custom matcher', reason: 'threw an object (null prototype)' }]);
+  });
+
   it('rejects something that is not a matcher', () => {
     invalidArgument(() => new Mock().addMatcher({} as unknown as Matcher), 'use');
     invalidArgument(() => new Mock().use('x' as unknown as Matcher), 'use');

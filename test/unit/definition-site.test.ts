@@ -64,6 +64,37 @@ describe('mock.definedAt', () => {
   });
 });
 
+describe('a definition error', () => {
+  /** The first frame of an error's stack, as `file:line`. */
+  const firstFrame = (error: unknown): string | undefined => {
+    const frame = /\n\s+at (?:.*?\()?(\/[^():]+):(\d+):\d+\)?/.exec((error as Error).stack ?? '');
+    return frame === null ? undefined : `${formatLocation({ file: frame[1]!, line: Number(frame[2]), column: 1 })}`.replace(/:1$/, '');
+  };
+  const thrown = (fn: () => unknown): unknown => {
+    try {
+      fn();
+    } catch (error) {
+      return error;
+    }
+    return expect.fail('nothing was thrown');
+  };
+
+  it('from the options object, however deep the check, starts its stack at the line that defined the mock', () => {
+    const errors = [
+      thrown(() => pook.get({ url: '' })),
+      thrown(() => pook.get('api.test', { headers: { 'X-A': 'a', 'X-B': 're/[/' } })),
+      thrown(() => pook.mock({ url: 'api.test', responseHeaders: { 'X-A': ['ok', 'bad\n'] } })),
+      thrown(() => new Mock({ params: { a: ['1', 're/(/'] } })),
+    ];
+    for (const error of errors) expect(error).toBeInstanceOf(PookInvalidArgumentError);
+    expect(errors.map(firstFrame)).toEqual([`${THIS_FILE}:84`, `${THIS_FILE}:85`, `${THIS_FILE}:86`, `${THIS_FILE}:87`]);
+  });
+
+  it('from a module function with a URL alone, too', () => {
+    expect(firstFrame(thrown(() => pook.get('re/)/')))).toBe(`${THIS_FILE}:94`);
+  });
+});
+
 describe("configure({ definitionSites })", () => {
   afterEach(() => pook.configure({ definitionSites: true }));
 

@@ -76,6 +76,17 @@ describe('header matcher', () => {
     invalidArgument(() => new Mock({ headers: { 'X-Ok': 'a\nb' } }), 'header "X-Ok"');
     invalidArgument(() => new Mock().headers(null as unknown as Record<string, string>), 'headers');
   });
+
+  it('rejects a value no request can carry: beyond Latin-1, or a control character', () => {
+    for (const value of ['ā', '☃', 'a\x01', '\x7f', '\x1b[0m']) invalidArgument(() => new Mock().header('X-Ok', value), 'header "X-Ok"');
+    expect(new Mock().header('X-Ok', 'é\tÿ').explain(withHeaders({ 'x-ok': 'é\tÿ' })).failures).toBe(0);
+  });
+
+  it('spaces and tabs around an expected value do not count, as HTTP drops them', () => {
+    expect(new Mock().header('X-A', ' v\t').explain(withHeaders({ 'x-a': 'v' })).failures).toBe(0);
+    expect(new Mock().header('X-A', ' ').explain(withHeaders({ 'x-a': '' })).failures).toBe(0);
+    expect(new Mock().header('X-A', 'v\u00a0').explain(withHeaders({ 'x-a': 'v' })).failures).toBe(1);
+  });
 });
 
 describe('header presence matchers', () => {

@@ -37,5 +37,14 @@ describe('method matcher', () => {
   it('rejects an empty or non-string method', () => {
     invalidArgument(() => new Mock().method(''), 'method');
     invalidArgument(() => new Mock().method(3 as unknown as string), 'method');
+    invalidArgument(() => new Mock().method(/GET/ as unknown as string), 'method');
+  });
+
+  it('rejects a method that is no HTTP token, which no request can have', () => {
+    for (const method of ['GE T', 'GET\r\n', 'GET\n', ' GET', 'GÉT', 'a(b)']) {
+      expect(invalidArgument(() => new Mock().method(method), 'method').message).toContain('is not an HTTP method');
+      invalidArgument(() => new Mock({ method }), 'method');
+    }
+    expect(new Mock().method('M-SEARCH').explain(request({ url: 'http://a.test/', method: 'm-search' })).failures).toBe(0);
   });
 });

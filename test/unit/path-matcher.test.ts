@@ -36,4 +36,15 @@ describe('path matcher', () => {
   it('rejects an empty path', () => {
     invalidArgument(() => new Mock().path(''), 'path');
   });
+
+  it('a path starting with // is a path, not a host (protocol-relative URL)', () => {
+    expect(check('//a/b', 'http://h.test//a/b').pass).toBe(true);
+    expect(check('//a/b', 'http://h.test/b')).toMatchObject({ pass: false, expected: '//a/b', actual: '/b' });
+    expect(check('//%', 'http://h.test//%').pass).toBe(true);
+    expect(check('/%', 'http://h.test/%').pass).toBe(true);
+  });
+
+  it('rejects a query or a fragment, which no path holds', () => {
+    for (const path of ['/a?b=1', '/a#top', '?x']) expect(invalidArgument(() => new Mock().path(path), 'path').message).toContain('the path alone');
+  });
 });

@@ -51,8 +51,26 @@ describe('param matcher', () => {
     expect(new Mock({ params: { page: '3', sort: 'name' } }).explain(req).results).toEqual(dsl.explain(req).results);
   });
 
+  it('the empty key of ?=v is a key like any other', () => {
+    expect(new Mock().param('', 'v').explain(at('?=v')).failures).toBe(0);
+    expect(new Mock().param('', 'v').explain(at('?v')).failures).toBe(1);
+  });
+
+  it('keys named like Object.prototype members are keys like any other', () => {
+    for (const key of ['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty']) {
+      expect(new Mock().param(key, '1').explain(at(`?${key}=1`)).failures, key).toBe(0);
+      expect(
+        new Mock()
+          .param(key, '1')
+          .explain(at('?other=1'))
+          .results.find((r) => !r.pass),
+        key,
+      ).toMatchObject({ reason: 'param is missing' });
+    }
+  });
+
   it('rejects a bad name or value', () => {
-    invalidArgument(() => new Mock().param('', 'x'), 'param');
+    invalidArgument(() => new Mock().param(1 as unknown as string, 'x'), 'param');
     invalidArgument(() => new Mock().param('a', { nested: true } as unknown as string), 'param "a"');
     invalidArgument(() => new Mock().param('a', [1, 2] as unknown as string[]), 'param "a"');
     invalidArgument(() => new Mock().params('page=1' as unknown as Record<string, string>), 'params');
@@ -83,7 +101,8 @@ describe('paramExists matcher', () => {
     expect(new Mock().paramExists('e', true).explain(at('?e=')).failures).toBe(0);
   });
 
-  it('rejects an empty name', () => {
-    invalidArgument(() => new Mock().paramExists(''), 'paramExists');
+  it('the empty key of ?=v can be expected; a name that is no string is refused', () => {
+    expect(new Mock().paramExists('').explain(at('?=v')).failures).toBe(0);
+    invalidArgument(() => new Mock().paramExists(undefined as unknown as string), 'paramExists');
   });
 });

@@ -75,4 +75,11 @@ describe('type matcher', () => {
   it('rejects a value with CR or LF', () => {
     invalidArgument(() => new Mock().type('json\r\nx: y'), 'type');
   });
+
+  it('a name of an Object.prototype member is a media type, not an alias', () => {
+    for (const type of ['__proto__', 'constructor', 'toString']) {
+      expect(new ContentTypeMatcher(type).type).toBe(type);
+      expect(new ContentTypeMatcher(type).match(typed('application/json')).pass).toBe(false);
+    }
+  });
 });

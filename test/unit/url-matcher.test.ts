@@ -188,6 +188,16 @@ describe('url matcher: bad input', () => {
   });
 });
 
+describe('url matcher: around the URL', () => {
+  it('drops what the URL parser drops, C0 controls and spaces, and nothing more', () => {
+    expect(check(' \t http://api.test/p \n', 'http://api.test/p').pass).toBe(true);
+    for (const space of ['\u00a0', '\u3000', '\ufeff']) {
+      expect(check(`http://api.test/p${space}`, 'http://api.test/p').pass, JSON.stringify(space)).toBe(false);
+      expect(check(`http://api.test/p${space}`, new URL(`http://api.test/p${space}`).href).pass, JSON.stringify(space)).toBe(true);
+    }
+  });
+});
+
 describe('url matcher: a mismatch names every differing part', () => {
   it('one part: the expectation names it, with that part expected vs actual', () => {
     expect(check('https://api.test/users', 'http://api.test/users')).toEqual({

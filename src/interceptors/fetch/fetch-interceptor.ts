@@ -104,7 +104,8 @@ function streamOf(source: AsyncIterable<Uint8Array>, signal: AbortSignal | undef
 function headersInit(headers: ReadonlyArray<readonly [string, string]>): HeadersInit {
   const record: Record<string, string> = Object.create(null);
   for (const [name, value] of headers) {
-    if (name in record) return headers as Array<[string, string]>;
+    // A header named __proto__ would be lost in the record undici makes of it.
+    if (name in record || name === '__proto__') return headers as Array<[string, string]>;
     record[name] = value;
   }
   return record;
@@ -125,6 +126,11 @@ function toResponse(
 ): Response {
   if (mocked.status < 200) {
     throw fetchFailed(new PookError(`pook: a ${mocked.status} status cannot be the final response of fetch (${method} ${url}).`));
+  }
+  // Node's fetch turns a real 407 into a network error (the Fetch standard's
+  // "no-window" request): so does a mocked one (docs/responses.md).
+  if (mocked.status === 407) {
+    throw fetchFailed(new PookError(`pook: fetch fails on a 407 response (proxy authentication required), as it does on a real one (${method} ${url}).`));
   }
   // The response a server would send (the body encoded as its
   // Content-Encoding says, a stream framed as chunked), then decoded as

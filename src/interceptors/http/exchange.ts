@@ -108,18 +108,23 @@ function answer(engine: RequestHandler, socket: MockSocket, options: AgentReques
     socket.destroy(error as Error);
     return;
   }
-  void engine.handle(request, new ExchangeOptions(socket)).then((outcome) => {
-    if (socket.destroyed) return;
-    if (outcome.type === 'error') socket.destroy(outcome.error);
-    else if (outcome.type === 'passthrough') passthrough(socket, wire, options, protocol, originalAgent);
-    else {
-      try {
-        sendResponse(socket, outcome.response, wire.method);
-      } catch (error) {
-        socket.destroy(error as Error);
+  void engine.handle(request, new ExchangeOptions(socket)).then(
+    (outcome) => {
+      if (socket.destroyed) return;
+      if (outcome.type === 'error') socket.destroy(outcome.error);
+      else if (outcome.type === 'passthrough') passthrough(socket, wire, options, protocol, originalAgent);
+      else {
+        try {
+          sendResponse(socket, outcome.response, wire.method);
+        } catch (error) {
+          socket.destroy(error as Error);
+        }
       }
-    }
-  });
+    },
+    // Should the engine ever reject, the request fails with that error, as
+    // fetch's does: it must neither hang nor leave an unhandled rejection.
+    (error: unknown) => socket.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
 }
 
 /**

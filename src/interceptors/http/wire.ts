@@ -42,7 +42,9 @@ export function parseRequest(data: Buffer): WireRequest {
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
     const name = line.slice(0, colon);
-    const value = line.slice(colon + 1).trim();
+    // Only the spaces and tabs around a value, as an HTTP parser drops them:
+    // String#trim would also eat a Latin-1 no-break space (0xA0) that is part of it.
+    const value = line.slice(colon + 1).replace(/^[\t ]+|[\t ]+$/g, '');
     rawHeaders.push(name, value);
     if (name.toLowerCase() === 'transfer-encoding' && /\bchunked\b/i.test(value)) chunked = true;
   }

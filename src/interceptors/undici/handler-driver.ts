@@ -41,10 +41,12 @@ function parsed(raw: readonly Buffer[]): Record<string, string | string[]> {
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!.toString('latin1').toLowerCase();
     const value = raw[i + 1]!.toString('latin1');
-    const existing = headers[name];
-    if (existing === undefined) headers[name] = value;
-    else if (Array.isArray(existing)) existing.push(value);
-    else headers[name] = [existing, value];
+    // Own keys only, and defined, not assigned: `constructor`, `toString`
+    // and `__proto__` are header names like any other.
+    const existing = Object.hasOwn(headers, name) ? headers[name] : undefined;
+    if (Array.isArray(existing)) existing.push(value);
+    else
+      Object.defineProperty(headers, name, { value: existing === undefined ? value : [existing, value], enumerable: true, writable: true, configurable: true });
   }
   return headers;
 }
