@@ -17,6 +17,12 @@ export interface ContractRequest {
   readonly method?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
+  /**
+   * The client's own timeout, in milliseconds, set the way its users set it
+   * (an option, `AbortSignal.timeout()`, `setTimeout()` on the request…);
+   * none when absent.
+   */
+  readonly timeout?: number;
 }
 
 /** What the client received, normalised. */

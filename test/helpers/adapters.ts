@@ -15,9 +15,14 @@ export const fetchAdapter: ClientAdapter = {
   name: 'fetch',
   decompresses: true,
   followsRedirects: true,
-  async request({ url, method = 'GET', headers, body }) {
+  async request({ url, method = 'GET', headers, body, timeout }) {
     // globalThis.fetch is read at call time: the patched one while pook is active.
-    const response = await fetch(url, { method, ...(headers && { headers }), ...(body !== undefined && { body }) });
+    const response = await fetch(url, {
+      method,
+      ...(headers && { headers }),
+      ...(body !== undefined && { body }),
+      ...(timeout !== undefined && { signal: AbortSignal.timeout(timeout) }),
+    });
     return { status: response.status, ...fromHeaders(response.headers), ...bodyOf(await response.arrayBuffer()) };
   },
   failure(thrown) {
@@ -34,12 +39,13 @@ export const axiosAdapter: ClientAdapter = {
   name: 'axios',
   decompresses: true,
   followsRedirects: true,
-  async request({ url, method = 'GET', headers, body }) {
+  async request({ url, method = 'GET', headers, body, timeout }) {
     const response = await axios.request<Buffer>({
       url,
       method,
       ...(headers && { headers }),
       ...(body !== undefined && { data: body }),
+      ...(timeout !== undefined && { timeout }),
       // The raw text both ways, any status, no proxy from the environment.
       transformRequest: [(data: unknown) => data],
       transformResponse: [(data: unknown) => data],
@@ -61,11 +67,12 @@ export const gotAdapter: ClientAdapter = {
   name: 'got',
   decompresses: true,
   followsRedirects: true,
-  async request({ url, method = 'GET', headers, body }) {
+  async request({ url, method = 'GET', headers, body, timeout }) {
     const response = await got(url, {
       method: method as 'GET',
       ...(headers && { headers }),
       ...(body !== undefined && { body }),
+      ...(timeout !== undefined && { timeout: { request: timeout } }),
       throwHttpErrors: false,
       responseType: 'buffer',
       // got retries network errors by default: each retry would use up a mock.
@@ -87,8 +94,13 @@ export const nodeFetchAdapter: ClientAdapter = {
   followsRedirects: true,
   // FetchError copies the code and message of the error it wraps, not the error.
   losesError: true,
-  async request({ url, method = 'GET', headers, body }) {
-    const response = await nodeFetch(url, { method, ...(headers && { headers }), ...(body !== undefined && { body }) });
+  async request({ url, method = 'GET', headers, body, timeout }) {
+    const response = await nodeFetch(url, {
+      method,
+      ...(headers && { headers }),
+      ...(body !== undefined && { body }),
+      ...(timeout !== undefined && { signal: AbortSignal.timeout(timeout) }),
+    });
     return { status: response.status, ...fromRecord(response.headers.raw()), ...bodyOf(await response.arrayBuffer()) };
   },
   failure(thrown) {
@@ -104,7 +116,7 @@ export const superagentAdapter: ClientAdapter = {
   name: 'superagent',
   decompresses: true,
   followsRedirects: true,
-  async request({ url, method = 'GET', headers = {}, body }) {
+  async request({ url, method = 'GET', headers = {}, body, timeout }) {
     const request = superagent(method, url)
       .set(headers)
       .ok(() => true)
@@ -116,6 +128,7 @@ export const superagentAdapter: ClientAdapter = {
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
     if (body !== undefined) request.send(body);
+    if (timeout !== undefined) request.timeout(timeout);
     const response = await request;
     return { status: response.status, ...fromRecord(response.headers as Record<string, unknown>), ...bodyOf(response.body as Buffer) };
   },
@@ -127,20 +140,20 @@ export const superagentAdapter: ClientAdapter = {
   },
 };
 
-/** ky, no retries and no timer of its own. */
+/** ky, no retries and no timer of its own (unless the request has a timeout). */
 export const kyAdapter: ClientAdapter = {
   name: 'ky',
   decompresses: true,
   followsRedirects: true,
-  async request({ url, method = 'GET', headers, body }) {
+  async request({ url, method = 'GET', headers, body, timeout }) {
     const response = await ky(url, {
       method,
       ...(headers && { headers }),
       ...(body !== undefined && { body }),
-      // Any status, no retries (each retry would use up a mock), no timer of ky's own.
+      // Any status, no retries (each retry would use up a mock), no timer of ky's own unless asked.
       throwHttpErrors: false,
       retry: 0,
-      timeout: false,
+      timeout: timeout ?? false,
     });
     return { status: response.status, ...fromHeaders(response.headers), ...bodyOf(await response.arrayBuffer()) };
   },

@@ -63,10 +63,13 @@ export function undiciAdapter(entry: UndiciEntry, kind: UndiciDispatcher): Clien
     name: `undici.${entry}${kind === 'global' ? '' : ` with ${kind === 'agent' ? 'an Agent' : 'a Pool'}`}`,
     decompresses: entry === 'fetch',
     followsRedirects: entry === 'fetch',
-    async request({ url, method = 'GET', headers = {}, body }: ContractRequest): Promise<ContractResponse> {
+    async request({ url, method = 'GET', headers = {}, body, timeout }: ContractRequest): Promise<ContractResponse> {
       const target = new URL(url);
       const dispatcher = dispatcherFor(kind, target.origin, pools, getAgent);
-      const plain = { method, headers, ...(body !== undefined && { body }) };
+      // fetch takes a signal; request() and stream() undici's own timeouts.
+      const timeouts =
+        timeout === undefined ? {} : entry === 'fetch' ? { signal: AbortSignal.timeout(timeout) } : { headersTimeout: timeout, bodyTimeout: timeout };
+      const plain = { method, headers, ...(body !== undefined && { body }), ...timeouts };
       const options = { ...plain, ...(dispatcher && { dispatcher }) };
       if (entry === 'fetch') {
         const response = await fetch(url, options);
