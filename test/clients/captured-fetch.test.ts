@@ -36,6 +36,7 @@ function expected(order: (typeof ORDERS)[number]): Array<{ step: string; result:
     { step: `${label}: unmatched`, result: ['/blocked', '/blocked'] },
   ];
   return [
+    { step: 'after activate and off: slots, undici loaded', result: [0, false] },
     // The premise: nothing had loaded undici when the fetch was captured.
     { step: 'undici loaded before the program', result: false },
     ...(order === 'fetch' ? [{ step: 'real request first', result: '200 real /first' }] : []),
@@ -46,6 +47,7 @@ function expected(order: (typeof ORDERS)[number]): Array<{ step: string; result:
     ...checks('activated again'),
     { step: 'let through', result: '200 real /let-through' },
     { step: 'undici loaded by now', result: true },
+    { step: 'Object.defineProperty as it was', result: true },
   ];
 }
 

@@ -80,10 +80,12 @@ function removeStandIns(): void {
   stopWatching();
 }
 
-/** Whether a slot holds a dispatcher (an own data property), read without touching a stand-in. */
+/** Whether a slot holds a dispatcher; a stand-in is never read (a read starts the watch). */
 export function slotFilled(slot: symbol): boolean {
   const descriptor = Object.getOwnPropertyDescriptor(globalThis, slot);
-  return descriptor !== undefined && 'value' in descriptor && descriptor.value !== null && typeof descriptor.value === 'object';
+  if (descriptor === undefined || (descriptor.get !== undefined && descriptor.get === standIns.get(slot)?.get)) return false;
+  const value = (globalThis as Record<symbol, unknown>)[slot];
+  return value !== null && typeof value === 'object';
 }
 
 /**
