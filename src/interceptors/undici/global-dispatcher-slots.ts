@@ -26,19 +26,24 @@ function filled(slot: symbol): void {
 function watchDefinitions(): void {
   if (unwatch !== undefined) return;
   type DefineProperty = typeof Object.defineProperty;
-  unwatch = patch<DefineProperty>(
-    Object,
-    'defineProperty',
-    (real) =>
-      function defineProperty<T>(target: T, key: PropertyKey, attributes: PropertyDescriptor & ThisType<unknown>): T {
-        const result = real(target, key, attributes);
-        if (target === globalThis && typeof key === 'symbol' && standIns.has(key)) {
-          standIns.delete(key);
-          filled(key);
-        }
-        return result;
-      } as DefineProperty,
-  );
+  try {
+    unwatch = patch<DefineProperty>(
+      Object,
+      'defineProperty',
+      (real) =>
+        function defineProperty<T>(target: T, key: PropertyKey, attributes: PropertyDescriptor & ThisType<unknown>): T {
+          const result = real(target, key, attributes);
+          if (target === globalThis && typeof key === 'symbol' && standIns.has(key)) {
+            standIns.delete(key);
+            filled(key);
+          }
+          return result;
+        } as DefineProperty,
+    );
+  } catch {
+    // Frozen intrinsics: nothing can be heard, and undici must still load.
+    return;
+  }
   queueMicrotask(stopWatching);
 }
 
