@@ -102,10 +102,10 @@ describe('abort stops a streaming mocked response', () => {
 
 describe('node:http setTimeout and destroy() behave as with a real socket', () => {
   /** What a request reports: its events in order, with the error code. */
-  function observe(url: string, act: (req: http.ClientRequest) => void): Promise<string[]> {
+  function observe(url: string, act: (req: http.ClientRequest) => void, options: http.RequestOptions = {}): Promise<string[]> {
     return new Promise((resolve) => {
       const events: string[] = [];
-      const req = http.get(url, (res) => {
+      const req = http.get(url, options, (res) => {
         events.push(`response ${res.statusCode}`);
         res.resume();
       });
@@ -148,6 +148,70 @@ describe('node:http setTimeout and destroy() behave as with a real socket', () =
       expect(mock.calls).toBe(1);
     } finally {
       await real.close();
+    }
+  });
+
+  it("the timeout option, or the agent's, fires on a delayed mock as on a server that does not answer", async () => {
+    const real = await silentServer();
+    try {
+      pook.enableNetwork('127.0.0.1');
+      for (const options of [{ timeout: 30 }, { agent: new http.Agent({ timeout: 30 }) }]) {
+        const realEvents = await observe(real.url, () => {}, options);
+        const mock = pook.get('http://api.test/hang').delay(60_000).reply(200).mock;
+        const mockedEvents = await observe('http://api.test/hang', () => {}, options);
+        expect(realEvents).toEqual(['timeout', 'error ECONNRESET socket hang up', 'close']);
+        expect(mockedEvents).toEqual(realEvents);
+        expect(mock.calls).toBe(1);
+      }
+    } finally {
+      await real.close();
+    }
+  });
+
+  it('a body that keeps coming keeps the timeout from firing, as on a real socket', async () => {
+    // The timeout is an idle timeout: each chunk restarts it. The chunks come
+    // far more often than the timeout, and for longer than it in all.
+    const CHUNKS = 30;
+    const slowly = async function* (): AsyncGenerator<string> {
+      for (let i = 0; i < CHUNKS; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        yield `${i};`;
+      }
+    };
+    const server = http.createServer(async (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      for await (const part of slowly()) res.write(part);
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const observeBody = (url: string): Promise<string[]> =>
+        new Promise((resolve) => {
+          const events: string[] = [];
+          let body = '';
+          const req = http.get(url, { timeout: 500 }, (res) => {
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', () => events.push(`end ${body.split(';').length - 1} chunks`));
+          });
+          req.on('timeout', () => {
+            events.push('timeout');
+            req.destroy();
+          });
+          req.on('close', () => resolve(events));
+        });
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      pook.off();
+      const realEvents = await observeBody(url);
+      pook.activate();
+      pook.enableNetwork('127.0.0.1');
+      expect(await observeBody(url)).toEqual(realEvents);
+      pook.get('http://api.test/slowly').reply(200).type('text').body(slowly());
+      const mockedEvents = await observeBody('http://api.test/slowly');
+      expect(realEvents).toEqual([`end ${CHUNKS} chunks`]);
+      expect(mockedEvents).toEqual(realEvents);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 

@@ -20,6 +20,12 @@ export interface ContractRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /** Text, or a body of another kind (test/helpers/bodies.ts) that the adapter makes into its client's own. */
   readonly body?: AnyBody;
+  /**
+   * The client's own timeout, in milliseconds, set the way its users set it
+   * (an option, `AbortSignal.timeout()`, `setTimeout()` on the request…);
+   * none when absent.
+   */
+  readonly timeout?: number;
 }
 
 /** What the client received, normalised. */

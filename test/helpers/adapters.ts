@@ -20,13 +20,14 @@ export const fetchAdapter: ClientAdapter = {
   name: 'fetch',
   decompresses: true,
   followsRedirects: true,
-  async request({ url, method = 'GET', headers, body }) {
+  async request({ url, method = 'GET', headers, body, timeout }) {
     // globalThis.fetch is read at call time: the patched one while pook is active.
     const response = await fetch(url, {
       method,
       ...(headers && { headers }),
       ...(body !== undefined && { body: webBody(body) }),
       ...(isStream(body) && { duplex: 'half' }),
+      ...(timeout !== undefined && { signal: AbortSignal.timeout(timeout) }),
     } as RequestInit);
     return { status: response.status, ...fromHeaders(response.headers), ...bodyOf(await response.arrayBuffer()) };
   },
@@ -44,13 +45,14 @@ export const axiosAdapter: ClientAdapter = {
   name: 'axios',
   decompresses: true,
   followsRedirects: true,
-  async request({ url, method = 'GET', headers, body }) {
+  async request({ url, method = 'GET', headers, body, timeout }) {
     const data = typeof body === 'object' ? (body.kind === 'bytes' || body.kind === 'stream' ? nodeBody(body) : webBody(body)) : body;
     const response = await axios.request<Buffer>({
       url,
       method,
       ...(headers && { headers }),
       ...(data !== undefined && { data }),
+      ...(timeout !== undefined && { timeout }),
       // The raw text both ways (axios's own serialisation for the other
       // body kinds), any status, no proxy from the environment.
       ...(typeof body !== 'object' && { transformRequest: [(data: unknown) => data] }),
@@ -74,11 +76,12 @@ export const gotAdapter: ClientAdapter = {
   decompresses: true,
   followsRedirects: true,
   cannotSend: { blob: 'got takes no Blob body', params: 'got sends a form through its `form` option, not a URLSearchParams body' },
-  async request({ url, method = 'GET', headers, body }) {
+  async request({ url, method = 'GET', headers, body, timeout }) {
     const response = await got(url, {
       method: method as 'GET',
       ...(headers && { headers }),
       ...(body !== undefined && { body: typeof body === 'object' && body.kind === 'form' ? (webBody(body) as FormData) : nodeBody(body) }),
+      ...(timeout !== undefined && { timeout: { request: timeout } }),
       throwHttpErrors: false,
       responseType: 'buffer',
       // got retries network errors by default: each retry would use up a mock.
@@ -100,10 +103,15 @@ export const nodeFetchAdapter: ClientAdapter = {
   followsRedirects: true,
   // FetchError copies the code and message of the error it wraps, not the error.
   losesError: true,
-  async request({ url, method = 'GET', headers, body }) {
+  async request({ url, method = 'GET', headers, body, timeout }) {
     // node-fetch takes a Node stream, not a web one.
     const data = body === undefined ? undefined : isStream(body) ? nodeBody(body) : webBody(body);
-    const response = await nodeFetch(url, { method, ...(headers && { headers }), ...(data !== undefined && { body: data as never }) });
+    const response = await nodeFetch(url, {
+      method,
+      ...(headers && { headers }),
+      ...(data !== undefined && { body: data as never }),
+      ...(timeout !== undefined && { signal: AbortSignal.timeout(timeout) }),
+    });
     return { status: response.status, ...fromRecord(response.headers.raw()), ...bodyOf(await response.arrayBuffer()) };
   },
   failure(thrown) {
@@ -124,7 +132,7 @@ export const superagentAdapter: ClientAdapter = {
     params: 'superagent takes no URLSearchParams body',
     form: 'superagent builds multipart bodies with .field() and .attach(), not from a FormData',
   },
-  async request({ url, method = 'GET', headers = {}, body }) {
+  async request({ url, method = 'GET', headers = {}, body, timeout }) {
     const request = superagent(method, url)
       .set(headers)
       .ok(() => true)
@@ -135,6 +143,7 @@ export const superagentAdapter: ClientAdapter = {
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
+    if (timeout !== undefined) request.timeout(timeout);
     let response: superagent.Response;
     const data = body === undefined ? undefined : nodeBody(body);
     if (data instanceof Readable) {
@@ -158,20 +167,20 @@ export const superagentAdapter: ClientAdapter = {
   },
 };
 
-/** ky, no retries and no timer of its own. */
+/** ky, no retries and no timer of its own (unless the request has a timeout). */
 export const kyAdapter: ClientAdapter = {
   name: 'ky',
   decompresses: true,
   followsRedirects: true,
-  async request({ url, method = 'GET', headers, body }) {
+  async request({ url, method = 'GET', headers, body, timeout }) {
     const response = await ky(url, {
       method,
       ...(headers && { headers }),
       ...(body !== undefined && { body: webBody(body) }),
-      // Any status, no retries (each retry would use up a mock), no timer of ky's own.
+      // Any status, no retries (each retry would use up a mock), no timer of ky's own unless asked.
       throwHttpErrors: false,
       retry: 0,
-      timeout: false,
+      timeout: timeout ?? false,
     });
     return { status: response.status, ...fromHeaders(response.headers), ...bodyOf(await response.arrayBuffer()) };
   },

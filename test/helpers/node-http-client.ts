@@ -36,7 +36,14 @@ function collect(res: http.IncomingMessage): Promise<ContractResponse> {
   });
 }
 
-function start(module: HttpSource, entry: NodeHttpEntry, url: string, options: https.RequestOptions, body: AnyBody | undefined): Promise<ContractResponse> {
+function start(
+  module: HttpSource,
+  entry: NodeHttpEntry,
+  url: string,
+  options: https.RequestOptions,
+  body: AnyBody | undefined,
+  timeout: number | undefined,
+): Promise<ContractResponse> {
   return new Promise((resolve, reject) => {
     const onResponse = (res: http.IncomingMessage): void => {
       collect(res).then(resolve, reject);
@@ -60,6 +67,8 @@ function start(module: HttpSource, entry: NodeHttpEntry, url: string, options: h
       );
     }
     req.on('error', reject);
+    // node:http only reports a timeout; ending the request is the caller's part.
+    if (timeout !== undefined) req.setTimeout(timeout, () => req.destroy(Object.assign(new Error(`timed out after ${timeout} ms`), { code: 'ETIMEDOUT' })));
     if (entry === 'get') return;
     const data = body === undefined ? undefined : nodeBody(body);
     if (data instanceof Readable) data.pipe(req);
@@ -80,8 +89,8 @@ export function nodeHttpAdapter(name: string, module: HttpSource, entry: NodeHtt
     },
     decompresses: false,
     followsRedirects: false,
-    request({ url, method = 'GET', headers = {}, body }: ContractRequest) {
-      return start(module, entry, url, { ...options(), method, headers }, body);
+    request({ url, method = 'GET', headers = {}, body, timeout }: ContractRequest) {
+      return start(module, entry, url, { ...options(), method, headers }, body, timeout);
     },
     failure(thrown): ClientFailure {
       // node:http emits 'error' with the error itself.

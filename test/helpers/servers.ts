@@ -22,7 +22,8 @@ const tlsDir = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/tls/')
 
 /** The self-signed certificate of the https servers (SAN: localhost, 127.0.0.1, ::1); trust it with `ca`. */
 export const TLS_CERT: string = readFileSync(`${tlsDir}cert.pem`, 'utf8');
-const TLS_KEY = readFileSync(`${tlsDir}key.pem`, 'utf8');
+/** The private key of {@link TLS_CERT}, for the tests' own https servers. */
+export const TLS_KEY: string = readFileSync(`${tlsDir}key.pem`, 'utf8');
 
 /** The loopback hosts tests may talk to; nothing else is ever contacted. */
 export type LoopbackHost = '127.0.0.1' | '::1';

@@ -76,15 +76,19 @@ export function undiciAdapter(entry: UndiciEntry, kind: UndiciDispatcher): Clien
     decompresses: entry === 'fetch',
     followsRedirects: entry === 'fetch',
     ...(entry !== 'fetch' && { cannotSend: { params: `undici.${entry} takes no URLSearchParams body` } }),
-    async request({ url, method = 'GET', headers = {}, body }: ContractRequest): Promise<ContractResponse> {
+    async request({ url, method = 'GET', headers = {}, body, timeout }: ContractRequest): Promise<ContractResponse> {
       const target = new URL(url);
       const dispatcher = dispatcherFor(kind, target.origin, pools, getAgent);
       const streamed = typeof body === 'object' && body.kind === 'stream';
+      // fetch takes a signal; request() and stream() undici's own timeouts.
+      const timeouts =
+        timeout === undefined ? {} : entry === 'fetch' ? { signal: AbortSignal.timeout(timeout) } : { headersTimeout: timeout, bodyTimeout: timeout };
       const plain = {
         method,
         headers,
         ...(body !== undefined && { body: undiciBody(entry, body) as string }),
         ...(streamed && entry === 'fetch' && { duplex: 'half' as const }),
+        ...timeouts,
       };
       const options = { ...plain, ...(dispatcher && { dispatcher }) };
       if (entry === 'fetch') {

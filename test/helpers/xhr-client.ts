@@ -29,11 +29,12 @@ export function parseHeaderLines(text: string): Record<string, string> {
 }
 
 /** Sends one request with the global XMLHttpRequest; resolves on load, rejects with an {@link XhrFailure}. */
-export function sendXhr({ url, method = 'GET', headers = {}, body }: ContractRequest): Promise<ContractResponse> {
+export function sendXhr({ url, method = 'GET', headers = {}, body, timeout }: ContractRequest): Promise<ContractResponse> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(method, url);
     xhr.responseType = 'arraybuffer';
+    if (timeout !== undefined) xhr.timeout = timeout;
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.onload = () => {
       const bytes = xhr.response === null ? new Uint8Array(0) : new Uint8Array(xhr.response as ArrayBuffer);

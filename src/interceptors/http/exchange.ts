@@ -141,6 +141,14 @@ export function startExchange(
 ): void {
   const socket = new MockSocket(protocol === 'https:');
   req.onSocket(socket);
+  // An agent's socket starts with the request's timeout, else the agent's
+  // (net.connect applies `options.timeout`, and node:http gives a reused
+  // socket `req.timeout`): so does the mock socket, whose 'timeout' the
+  // ClientRequest turns into its own, as against a silent server.
+  const timeout =
+    (req as { timeout?: number }).timeout ??
+    (originalAgent === false ? undefined : (originalAgent as { options?: { timeout?: number } } | undefined)?.options?.timeout);
+  if (timeout !== undefined && timeout > 0) socket.setTimeout(timeout);
   socket.once('free', destroyOnFree);
   // The engine is chosen by the async context of the client call (the
   // ClientRequest is being constructed now), not of whatever ends the

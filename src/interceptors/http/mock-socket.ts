@@ -37,6 +37,20 @@ export class MockSocket extends net.Socket {
     );
   }
 
+  /**
+   * Response bytes for the client (`null`: the end of the connection). Data
+   * restarts the idle timer of `setTimeout()`, as a real socket's reads do.
+   */
+  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+    if (chunk !== null) this.#active();
+    return super.push(chunk, encoding);
+  }
+
+  // net.Socket's own timer refresh (`_unrefTimer`), which its reads and writes call.
+  #active(): void {
+    (this as unknown as { _unrefTimer?: () => void })._unrefTimer?.();
+  }
+
   /** Everything the client has written so far (and forgets it). */
   takeWritten(): Buffer {
     const data = Buffer.concat(this.#written);
@@ -46,11 +60,13 @@ export class MockSocket extends net.Socket {
 
   override _write(chunk: Buffer | string, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     this.#written.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+    this.#active();
     callback();
   }
 
   override _writev(chunks: Array<{ chunk: Buffer | string; encoding: BufferEncoding }>, callback: (error?: Error | null) => void): void {
     for (const { chunk, encoding } of chunks) this.#written.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+    this.#active();
     callback();
   }
 

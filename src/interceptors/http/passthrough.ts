@@ -23,12 +23,23 @@ function relay(socket: MockSocket, response: IncomingMessage, method: string): v
   response.on('data', (data: Buffer) => {
     if (!socket.destroyed) for (const part of chunked ? chunk(data) : [data]) socket.push(part);
   });
+  let ended = false;
   response.on('end', () => {
+    ended = true;
     if (socket.destroyed) return;
     if (chunked) socket.push(LAST_CHUNK);
     else if (closeDelimited) socket.push(null);
   });
-  response.on('error', (error) => socket.destroy(error));
+  // The real connection ended before the body did. Had its socket failed
+  // (a reset), the real request's 'error' has already destroyed the mock
+  // socket with that very error. Otherwise the server closed it cleanly, and
+  // so does the mock socket: the client's own HTTP parser sees the body cut
+  // short, as it would without pook ('aborted' on the response, no error on
+  // the request), never an error the real socket did not have
+  // (docs/networking.md, "When the server fails").
+  response.on('close', () => {
+    if (!ended && !socket.destroyed) socket.push(null);
+  });
 }
 
 /**

@@ -2,13 +2,9 @@ import type { Interceptor, RequestHandler } from '../../core/interceptor.js';
 import { isBypassed, runDecided } from '../shared/passthrough-guard.js';
 import { PatchSet } from '../shared/patch-set.js';
 import { type DispatchOptions, readDispatch } from './dispatch-request.js';
+import { GLOBAL_DISPATCHERS, slotFilled, watchGlobalDispatchers } from './global-dispatcher-slots.js';
 import { type DispatchHandler, HandlerDriver } from './handler-driver.js';
 import { type UndiciModule, watchUndiciModules } from './undici-modules.js';
-
-// undici keeps the process-wide dispatcher in a global slot shared by every
-// copy of it (Node's bundled one and the npm package): '.1' for undici 6 and
-// for legacy handlers, '.2' from undici 7 on.
-const GLOBAL_DISPATCHERS = [Symbol.for('undici.globalDispatcher.1'), Symbol.for('undici.globalDispatcher.2')];
 
 type Dispatch = (this: object, opts: DispatchOptions, handler: DispatchHandler) => boolean;
 
@@ -93,12 +89,25 @@ export class UndiciInterceptor implements Interceptor {
   /** Patches the global dispatcher slots and the dispatch of every undici copy. Idempotent. */
   activate(engine: RequestHandler): void {
     if (!this.#patches.begin()) return;
+    const slots = new Set<symbol>();
     this.#patches.onRestore(() => this.#patched.clear());
-    // Node loads its bundled undici (and fills the slots) on first use of a web global.
-    void globalThis.Headers;
-    for (const slot of GLOBAL_DISPATCHERS) {
-      const current = (globalThis as Record<symbol, unknown>)[slot];
-      if (current === null || typeof current !== 'object') continue;
+    for (const slot of GLOBAL_DISPATCHERS) if (slotFilled(slot)) this.#patchSlot(engine, slot, slots);
+    // A slot still empty (Node has not loaded its undici yet) is patched the
+    // moment undici fills it, before any request reaches that dispatcher.
+    this.#patches.onRestore(watchGlobalDispatchers((slot) => this.#patchSlot(engine, slot, slots)));
+    // Every copy of the undici package, loaded before or while pook is active.
+    this.#patches.onRestore(watchUndiciModules((module) => this.#patchModule(engine, module)));
+  }
+
+  /** Puts a proxy that asks the engine in a slot (once per activation), and patches its dispatcher's undici copy. */
+  #patchSlot(engine: RequestHandler, slot: symbol, slots: Set<symbol>): void {
+    if (!this.#patches.active) return;
+    const current = (globalThis as Record<symbol, unknown>)[slot];
+    if (current === null || typeof current !== 'object') return;
+    // A slot patched already and set again (setGlobalDispatcher) keeps the new
+    // dispatcher, reached through its undici copy's patched dispatch.
+    if (!slots.has(slot)) {
+      slots.add(slot);
       this.#patches.patch<object>(globalThis, slot, (dispatcher) => {
         const dispatch = pookDispatch(engine, (dispatcher as { dispatch: Dispatch }).dispatch);
         return new Proxy(dispatcher, {
@@ -109,10 +118,8 @@ export class UndiciInterceptor implements Interceptor {
           },
         });
       });
-      this.#patchPrototype(engine, dispatcherBase(current));
     }
-    // Every copy of the undici package, loaded before or while pook is active.
-    this.#patches.onRestore(watchUndiciModules((module) => this.#patchModule(engine, module)));
+    this.#patchPrototype(engine, dispatcherBase(current));
   }
 
   #patchModule(engine: RequestHandler, undici: UndiciModule | null | undefined): void {
