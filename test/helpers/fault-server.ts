@@ -6,8 +6,8 @@
 
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
-import { type LoopbackHost, TLS_CERT, TLS_KEY } from './servers.js';
+import type { Socket } from 'node:net';
+import { type LoopbackHost, listenOnLoopback, TLS_CERT, TLS_KEY } from './servers.js';
 
 /** How the server fails the request. */
 export type Fault =
@@ -100,15 +100,7 @@ export async function startFaultServer(protocol: 'http' | 'https' = 'http', host
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `${protocol}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const { origin } = await listenOnLoopback(server, host, protocol);
   return {
     protocol,
     origin,

@@ -20,6 +20,26 @@ import zlib from 'node:zlib';
 // Paths, not URL objects: a DOM test environment replaces the global URL with its own.
 const tlsDir = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/tls/');
 
+/**
+ * Starts `server` on an ephemeral port of `host` (a loopback address) and
+ * gives the port and the origin to reach it at (`[::1]` bracketed).
+ */
+export async function listenOnLoopback(
+  server: net.Server,
+  host: LoopbackHost,
+  protocol: 'http' | 'https',
+): Promise<{ readonly port: number; readonly origin: string }> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return { port, origin: `${protocol}://${host.includes(':') ? `[${host}]` : host}:${port}` };
+}
+
 /** The self-signed certificate of the https servers (SAN: localhost, 127.0.0.1, ::1); trust it with `ca`. */
 export const TLS_CERT: string = readFileSync(`${tlsDir}cert.pem`, 'utf8');
 /** The private key of {@link TLS_CERT}, for the tests' own https servers. */
@@ -228,15 +248,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ech
     for (const listener of onAccept) listener();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `${protocol}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const { port, origin } = await listenOnLoopback(server, host, protocol);
 
   return {
     protocol,

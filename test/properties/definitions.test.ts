@@ -5,7 +5,7 @@
 // TypeError, an uncaught exception or a hang.
 
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import pook, { isPookError, type MockOptions, type PookRequest } from '../../src/index.js';
 import {
   awkwardText,
@@ -17,18 +17,10 @@ import {
   PROPERTY_TIMEOUT_MS,
   send,
   settings,
-  watchUncaught,
+  usePookPerCase,
 } from './support.js';
 
-const uncaught = watchUncaught();
-beforeAll(() => pook.activate());
-beforeEach(() => pook.reset());
-afterEach(() => uncaught.expectNone());
-afterAll(() => {
-  uncaught.stop();
-  pook.off();
-  pook.disable();
-});
+usePookPerCase();
 
 const token = fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,8}$/);
 const someText = fc.oneof(awkwardText({ maxLength: 12 }), fc.string({ maxLength: 12 }), fc.constantFrom('re/a/', 're/[/', 'json', ''));

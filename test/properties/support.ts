@@ -6,8 +6,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import fc from 'fast-check';
-import { expect } from 'vitest';
-import { isPookError, PookInvalidArgumentError } from '../../src/index.js';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import pook, { isPookError, PookInvalidArgumentError } from '../../src/index.js';
 import type { ClientAdapter, ContractRequest, ContractResponse } from '../contract/contract.js';
 import { fetchAdapter } from '../helpers/adapters.js';
 import { nodeHttpAdapter } from '../helpers/node-http-client.js';
@@ -135,6 +135,21 @@ export function watchUncaught(): { readonly stop: () => void; readonly expectNon
       expect(seen.splice(0).map(String)).toEqual([]);
     },
   };
+}
+
+/**
+ * The hooks of a property file whose cases need nothing but pook: active for
+ * the file, reset before each case, and no uncaught error after any.
+ */
+export function usePookPerCase(): void {
+  const uncaught = watchUncaught();
+  beforeAll(() => pook.activate());
+  beforeEach(() => pook.reset());
+  afterEach(() => uncaught.expectNone());
+  afterAll(() => {
+    uncaught.stop();
+    pook.off();
+  });
 }
 
 /** Characters that have broken URL, header or body handling somewhere: mixed into generated text. */

@@ -4,19 +4,11 @@
 // request ends in a response or a documented error, never a hang.
 
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import pook from '../../src/index.js';
-import { awkwardText, CLIENTS, defines, expectPookFailure, expectResponse, PROPERTY_TIMEOUT_MS, send, settings, watchUncaught } from './support.js';
+import { awkwardText, CLIENTS, defines, expectPookFailure, expectResponse, PROPERTY_TIMEOUT_MS, send, settings, usePookPerCase } from './support.js';
 
-const uncaught = watchUncaught();
-beforeAll(() => pook.activate());
-beforeEach(() => pook.reset());
-afterEach(() => uncaught.expectNone());
-afterAll(() => {
-  uncaught.stop();
-  pook.off();
-  pook.disable();
-});
+usePookPerCase();
 
 const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,6}[a-z0-9])?$/);
 /** Hosts under the reserved `.test` domain, with a few unusual but valid spellings. */
