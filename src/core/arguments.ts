@@ -105,3 +105,11 @@ export function describe(value: unknown): string {
   if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'null prototype'})`;
   return `${typeof value} ${String(value)}`;
 }
+
+/**
+ * A header value as a server receives it: HTTP drops the spaces and tabs
+ * around a field value, and so do the Headers every request carries.
+ */
+export function withoutOuterSpace(value: string): string {
+  return value.replace(/^[\t ]+|[\t ]+$/g, '');
+}

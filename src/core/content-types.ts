@@ -1,4 +1,4 @@
-import { assertHeaderValue } from './arguments.js';
+import { assertHeaderValue, withoutOuterSpace } from './arguments.js';
 import { PookInvalidArgumentError } from './errors/invalid-argument-error.js';
 
 /**
@@ -32,8 +32,7 @@ const MEDIA_TYPE = new RegExp(`^(${TOKEN})/(${TOKEN})(?:[ \\t]*;[ \\t]*${TOKEN}=
  */
 export function resolveContentType(argument: string, type: unknown): string {
   assertHeaderValue(argument, type);
-  // Spaces and tabs only, as HTTP drops them around a header value.
-  const trimmed = type.replace(/^[ \t]+|[ \t]+$/g, '');
+  const trimmed = withoutOuterSpace(type);
   // Own keys only: `constructor` or `__proto__` is no alias.
   const key = trimmed.toLowerCase();
   if (Object.hasOwn(CONTENT_TYPE_ALIASES, key)) return CONTENT_TYPE_ALIASES[key]!;

@@ -1,4 +1,4 @@
-import { assertHeaderName, assertHeaderValue } from '../core/arguments.js';
+import { assertHeaderName, assertHeaderValue, withoutOuterSpace } from '../core/arguments.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
 import { showValue } from '../core/show-value.js';
@@ -54,12 +54,4 @@ export class HeaderMatcher implements Matcher {
     if (this.#format !== undefined) return testRegexFormat(this.#format, actual);
     return typeof this.value === 'string' ? actual === this.value : testRegExp(this.value, actual);
   }
-}
-
-/**
- * A header value as a server receives it: HTTP drops the spaces and tabs
- * around a field value, and so do the Headers every request carries.
- */
-export function withoutOuterSpace(value: string): string {
-  return value.replace(/^[\t ]+|[\t ]+$/g, '');
 }

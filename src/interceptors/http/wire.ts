@@ -1,3 +1,5 @@
+import { withoutOuterSpace } from '../../core/arguments.js';
+
 // HTTP/1.1 framing for the mock socket: reading the request a ClientRequest
 // wrote, and writing a response head and body chunks for it to parse.
 
@@ -44,7 +46,7 @@ export function parseRequest(data: Buffer): WireRequest {
     const name = line.slice(0, colon);
     // Only the spaces and tabs around a value, as an HTTP parser drops them:
     // String#trim would also eat a Latin-1 no-break space (0xA0) that is part of it.
-    const value = line.slice(colon + 1).replace(/^[\t ]+|[\t ]+$/g, '');
+    const value = withoutOuterSpace(line.slice(colon + 1));
     rawHeaders.push(name, value);
     if (name.toLowerCase() === 'transfer-encoding' && /\bchunked\b/i.test(value)) chunked = true;
   }
