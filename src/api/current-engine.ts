@@ -46,6 +46,14 @@ export function current(): Engine {
   return globalEngine;
 }
 
+/**
+ * The engine a new `use()` scope opens in: the current scope's, else the
+ * global engine (`undefined` while it has not been made).
+ */
+export function enclosingEngine(): Engine | undefined {
+  return currentScope()?.engine ?? globalEngine;
+}
+
 /** Sets the history limit of the global engine and of the `use()` scopes opened from now on. */
 export function setDefaultHistoryLimit(limit: number): void {
   historyLimit = limit;

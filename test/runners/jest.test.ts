@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectFixtureOutcomes, PENDING_TITLE, UNMATCHED_TITLE } from './expectations.js';
 import { type InstalledFixture, installFixture, outcomesOfJsonReport, type RunnerResult } from './harness.js';
@@ -25,5 +26,17 @@ describe('pook/jest', () => {
 
   it('passes and fails each test as its title says, with pook reports as the messages; concurrent tests stay isolated', () => {
     expectFixtureOutcomes(outcomesOfJsonReport(fixture.read('results.json')), { tests: 12, concurrent: 5 });
+  });
+
+  it("names the test file's line where each mock was defined, though Jest source-maps pook's own frames into node_modules/pook/src", () => {
+    const source = readFileSync(new URL('./jest/fixture/users.test.js', import.meta.url), 'utf8').split('\n');
+    const lineOf = (text: string): number => source.findIndex((line) => line.includes(text)) + 1;
+    const outcomes = outcomesOfJsonReport(fixture.read('results.json'));
+    const pending = outcomes.get(PENDING_TITLE)?.message ?? '';
+    const unmatched = outcomes.get(UNMATCHED_TITLE)?.message ?? '';
+    // The situation the definition sites must see through: pook's frames, as Jest prints them.
+    expect(pending).toMatch(/node_modules\/pook\/src\/engine\/engine\.ts:\d+/);
+    expect(pending).toMatch(new RegExp(`GET +http://api\\.test/users/2 .* users\\.test\\.js:${lineOf("pook.get('http://api.test/users/2')")}\n`));
+    expect(unmatched).toContain(`(defined at users.test.js:${lineOf("pook.get('http://api.test/users/1')")})`);
   });
 });
