@@ -335,6 +335,24 @@ describe('the module functions', () => {
     expect(pook.get(URL_OF_MOCK).definedAt).toBeDefined(); // definitionSites still on
   });
 
+  it('enableNetwork(), useNetworkFilter() and use() check every argument first: networking stays off, no scope opens', async () => {
+    const engine = pook.engine();
+    expect(() => pook.enableNetwork('ok.test', 42 as never)).toThrow(PookInvalidArgumentError);
+    expect(() => pook.useNetworkFilter(() => true, 42 as never)).toThrow(PookInvalidArgumentError);
+    expect(() => pook.use({ network: true, historyLimit: -1 })).toThrow(PookInvalidArgumentError);
+    expect(pook.engine()).toBe(engine);
+    expect(engine.networking).toBe(false);
+    // Nothing was added as a filter either: networking on lets every host through.
+    engine.enableNetwork();
+    try {
+      expect(engine.unmatchedRequests()).toEqual([]);
+      const request = new PookRequest({ method: 'GET', url: 'http://other.test/' });
+      expect(await engine.handle(request)).toEqual({ type: 'passthrough' });
+    } finally {
+      engine.disableNetwork();
+    }
+  });
+
   it('engine.addInterceptor() checks every interceptor before it adds one', () => {
     const engine = pook.engine();
     const before = engineState();
