@@ -174,6 +174,10 @@ export function reportCallCountWith(report: (mock: Mock, expected: number | unde
  * A mock: expectations about an outgoing request plus the response to give.
  * Matchers are added by the chainable DSL or an options object; all must
  * hold. A mock is volatile (matches once) unless `times(n)` or `persist()`.
+ * A definition method given bad input throws a `PookInvalidArgumentError`
+ * and changes nothing of the mock; while the mock has answered no request it
+ * also withdraws it from its engine, so no half-defined mock is left
+ * (docs/mocks.md, "Bad input leaves no half-defined mock").
  *
  * @example
  * ```ts

@@ -115,10 +115,11 @@ export function onFailedResponseDefinition(fn: (owner: unknown) => void): void {
  * Every setter returns the response; `.mock` goes back to the mock. The
  * mock-level settings `times()`, `persist()`, `delay()` and `error()` may be
  * chained here too: they set the mock's and return the response. Every other
- * method of the mock (`param()`, `filter()`…) throws here, in JavaScript, a
- * `PookInvalidArgumentError` saying to call it before `reply()` or through
- * `.mock`; the names both have (`header`, `headers`, `type`, `body`, `json`,
- * `xml`, `file`) describe the response (docs/responses.md).
+ * method of the mock (`param()`, `filter()`, `assertCalled()`…) throws here,
+ * in JavaScript, a `PookError` saying to call it before `reply()` or through
+ * `.mock` (a `PookInvalidArgumentError` for a method that defines the mock);
+ * the names both have (`header`, `headers`, `type`, `body`, `json`, `xml`,
+ * `file`) describe the response (docs/responses.md).
  * `Owner` is the type of that mock: `mock.reply()` returns a
  * `PookResponse<Mock>`, so `.mock` is typed as the `Mock` it came from (the
  * class does not name `Mock` itself, which is defined above it).
