@@ -46,7 +46,11 @@ export function formatResult(result: MatchResult): string[] {
   let detail: string | undefined;
   if (reason === undefined) {
     // A custom matcher that returned a bare `false` has nothing more to say.
-    detail = expected === undefined && actual === undefined ? undefined : `expected ${showExpected(expected)}, got ${show(actual)}`;
+    if (expected !== undefined || actual !== undefined) {
+      const [e, a] = [showExpected(expected), show(actual)];
+      // Two credentials cut to the same first characters must not read as equal.
+      detail = `expected ${e}, got ${a}${sensitive && e === a ? ' (cut short: they differ further on)' : ''}`;
+    }
   } else {
     // "header is missing" alone does not say what was expected.
     detail = expected !== undefined && actual === undefined ? `${reason} (expected ${showExpected(expected)})` : reason;

@@ -1,0 +1,26 @@
+import { inspect } from 'node:util';
+import pook, { PookRequest } from './src/index.ts';
+const miss = async (init: any) => { const o: any = await pook.engine().handle(new PookRequest({ client: 'fetch', ...init })); return o.error.message; };
+const long = 'x'.repeat(300) + '"status":"active","note":"ok"}';
+pook.post('https://api.test/a').body(long).reply(200);
+console.log(await miss({ method: 'POST', url: 'https://api.test/a', body: long.replace('"ok"', '"ko"') }));
+pook.off();
+pook.post('https://api.test/b').body('alpha\nbeta\ngamma delta\nepsilon\nzeta\neta\ntheta').reply(200);
+console.log(await miss({ method: 'POST', url: 'https://api.test/b', body: 'alpha\nbeta\ngamma dElta\nepsilon\nzeta\neta\ntheta\niota' }));
+pook.off();
+const bin = Uint8Array.from({ length: 64 }, (_, i) => i * 3);
+const other = bin.slice(); other[37] = 0xff;
+pook.post('https://api.test/c').body(bin).reply(200);
+console.log(await miss({ method: 'POST', url: 'https://api.test/c', body: other }));
+pook.off();
+pook.post('https://api.test/d').jsonSchema({ type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'integer' }, tags: { type: 'array', items: { type: 'string' } }, status: { enum: ['open', 'closed'] }, 'a.b': { type: 'string' } } }).reply(200);
+console.log(await miss({ method: 'POST', url: 'https://api.test/d', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tags: ['a', 3], status: 'lost', extra: 1, 'a.b': 2 }) }));
+pook.off();
+pook.get('https://api.test/e').header('Authorization', 'Bearer sk-live-abcdefghijklmnop').reply(200);
+console.log(await miss({ method: 'GET', url: 'https://api.test/e', headers: { authorization: 'Bearer sk-live-zzzzzzzzzzzz' } }));
+try { pook.assertDone() } catch (e: any) { console.log(e.message) }
+pook.enableNetwork('localhost', /\.internal$/);
+console.log(inspect(pook.engine()));
+pook.activate();
+console.log(inspect(pook.engine()), inspect({e: pook.engine()}, {depth: 0}));
+pook.off();
