@@ -1,7 +1,7 @@
 import { escapeText } from './escape-text.js';
 import { type DiffLine, diffLines } from './line-diff.js';
-import { firstDifference, positionAt } from './text-position.js';
 import { plural } from './text.js';
+import { firstDifference, positionAt } from './text-position.js';
 
 // How a report shows two texts that differ (a body, a long header value):
 // where they part — offset, line and column — then, for one-line texts, a
@@ -25,7 +25,8 @@ const lines = (text: string): number => text.split('\n').length;
 /** Where the texts part, in words, with their sizes. */
 function headline(expected: string, actual: string, offset: number): string {
   const multiline = expected.includes('\n') || actual.includes('\n');
-  const size = (text: string): string => (text.length === 0 ? 'an empty text' : multiline ? `${plural(lines(text), 'line')} (${characters(text)})` : characters(text));
+  const size = (text: string): string =>
+    text.length === 0 ? 'an empty text' : multiline ? `${plural(lines(text), 'line')} (${characters(text)})` : characters(text);
   const sizes = `expected ${size(expected)}, got ${size(actual)}`;
   if (expected.length === 0 || actual.length === 0) return sizes;
   const { line, column } = positionAt(offset < expected.length ? expected : actual, offset);

@@ -63,7 +63,8 @@ function draftOf(schema: object): Draft {
   const declared = (schema as { $schema?: unknown }).$schema;
   if (declared === undefined) return '2020-12';
   const draft = typeof declared === 'string' ? DRAFTS.find(([pattern]) => pattern.test(declared))?.[1] : undefined;
-  if (draft === undefined) throw new PookInvalidArgumentError('jsonSchema', `$schema ${describe(declared)} is not a draft pook supports; supported: ${SUPPORTED}`);
+  if (draft === undefined)
+    throw new PookInvalidArgumentError('jsonSchema', `$schema ${describe(declared)} is not a draft pook supports; supported: ${SUPPORTED}`);
   return draft;
 }
 
@@ -111,9 +112,19 @@ function toDifference(error: AjvError, data: unknown): Difference {
     case 'dependencies':
       return { path: childPath(path, key('missingProperty')), kind: 'missing', reason: `missing key (required with ${JSON.stringify(key('property'))})` };
     case 'additionalProperties':
-      return { path: childPath(path, key('additionalProperty')), kind: 'extra', actual: at('additionalProperty'), reason: 'extra key (additionalProperties: false)' };
+      return {
+        path: childPath(path, key('additionalProperty')),
+        kind: 'extra',
+        actual: at('additionalProperty'),
+        reason: 'extra key (additionalProperties: false)',
+      };
     case 'unevaluatedProperties':
-      return { path: childPath(path, key('unevaluatedProperty')), kind: 'extra', actual: at('unevaluatedProperty'), reason: 'extra key (unevaluatedProperties: false)' };
+      return {
+        path: childPath(path, key('unevaluatedProperty')),
+        kind: 'extra',
+        actual: at('unevaluatedProperty'),
+        reason: 'extra key (unevaluatedProperties: false)',
+      };
     case 'type': {
       const types = ([] as unknown[]).concat(params.type);
       return { path, kind: 'changed', expected: params.type, actual: value, reason: `expected type ${types.join(' or ')}` };
