@@ -27,7 +27,6 @@ export function escapeText(text: string): string {
 
 /** Whether `text` has a character {@link escapeText} would escape, other than `\n`, `\r`, `\t` and `\`. */
 export function hasControlCharacters(text: string): boolean {
-  UNSAFE.lastIndex = 0;
   for (const match of text.matchAll(UNSAFE)) if (SHORT[match[0]] === undefined) return true;
   return false;
 }
