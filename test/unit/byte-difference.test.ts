@@ -65,7 +65,7 @@ describe('formatByteDifference', () => {
   it('is bounded (at most three rows of each side) and never prints a control character or U+FFFD', () => {
     const expected = bytes(1 << 20, (i) => (i * 7) & 0xff);
     const actual = expected.slice();
-    actual[700_001] ^= 1;
+    actual[700_001] = expected[700_001]! ^ 1;
     const lines = formatByteDifference(expected, actual);
     expect(lines).toHaveLength(8);
     expect(lines[0]).toBe('first difference at byte 700001 (0xaae61); expected 1048576 bytes, got 1048576 bytes');
