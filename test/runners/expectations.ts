@@ -5,7 +5,7 @@ import type { TestOutcome } from './harness.js';
 // failing because a mock stayed pending, one failing because a request went
 // unmatched although the application swallowed the error, fake timers, and
 // concurrent tests that stay isolated (where the runner has them). Titles
-// say what must happen: "passes: …" or "fails: …".
+// say what must happen: "passes: …", "fails: …" or "skipped: …".
 
 export const PENDING_TITLE = 'fails: a mock stays pending';
 export const UNMATCHED_TITLE = 'fails: a request went unmatched, although the application swallowed the error';
@@ -14,8 +14,9 @@ export const UNMATCHED_TITLE = 'fails: a request went unmatched, although the ap
 export function expectFixtureOutcomes(outcomes: ReadonlyMap<string, TestOutcome>, expected: { readonly tests: number; readonly concurrent: number }): void {
   expect([...outcomes.keys()]).toHaveLength(expected.tests);
   for (const [title, outcome] of outcomes) {
-    const wanted = title.startsWith('fails:') ? 'failed' : 'passed';
+    const wanted = title.startsWith('fails:') ? 'failed' : title.startsWith('skipped:') ? 'skipped' : 'passed';
     expect(outcome.status, `${title}\n${outcome.message}`).toBe(wanted);
+    if (wanted === 'skipped') expect(outcome.message, title).not.toContain('pook:');
   }
   const pending = outcomes.get(PENDING_TITLE);
   expect(pending?.message).toContain('pook: 1 mock is still pending');
