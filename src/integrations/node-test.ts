@@ -51,7 +51,9 @@ function isTestRunnerParent(): boolean {
   if (!args.includes('--test')) return false;
   return !args.some(
     (arg, i) =>
-      arg === '--test-isolation=none' || arg === '--experimental-test-isolation=none' || (/^--(experimental-)?test-isolation$/.test(arg) && args[i + 1] === 'none'),
+      arg === '--test-isolation=none' ||
+      arg === '--experimental-test-isolation=none' ||
+      (/^--(experimental-)?test-isolation$/.test(arg) && args[i + 1] === 'none'),
   );
 }
 
@@ -144,7 +146,11 @@ if (!isTestRunnerParent()) {
         if ((t as { passed?: boolean }).passed === false) return; // its own failure comes first
         if (test.shared === undefined && !test.ownScope && test.overlapped.size > 0 && run.engine.mocks.length > 0) {
           const labels = run.engine.mocks.map((mock) => mock.label).join(', ');
-          test.shared = sharedScopeError(test, [...test.overlapped], `Its scope holds mocks (${labels}) declared while the others ran, from code that runs in no test's own scope.`);
+          test.shared = sharedScopeError(
+            test,
+            [...test.overlapped],
+            `Its scope holds mocks (${labels}) declared while the others ran, from code that runs in no test's own scope.`,
+          );
         }
         if (test.shared !== undefined) throw test.shared;
         const error = run.verify();

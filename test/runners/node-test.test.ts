@@ -58,7 +58,9 @@ describe('pook/node-test', () => {
     expect(output).toMatch(new RegExp(`✖ ${PENDING_TITLE} \\(.*\\)\\n\\s+Error \\[PookPendingMocksError\\]: pook: 1 mock is still pending`));
     expect(output).toMatch(new RegExp(`✖ ${UNMATCHED_TITLE} \\(.*\\)\\n\\s+Error \\[PookUnmatchedRequestsError\\]: pook: 1 request matched no mock`));
     for (const title of SHARED_TITLES) {
-      expect(output).toMatch(new RegExp(`✖ ${title} \\(.*\\)\\n\\s+Error \\[PookSharedScopeError\\]: pook: tests that ran at the same time shared one pook scope`));
+      expect(output).toMatch(
+        new RegExp(`✖ ${title} \\(.*\\)\\n\\s+Error \\[PookSharedScopeError\\]: pook: tests that ran at the same time shared one pook scope`),
+      );
     }
     expect(output).toMatch(/ℹ tests 23\nℹ suites 7\nℹ pass 15\nℹ fail 5\nℹ cancelled 0\nℹ skipped 2\nℹ todo 1\n/);
   });
