@@ -118,7 +118,9 @@ describe('built type declarations', () => {
 
 describe('source maps', () => {
   it('name only files the package ships (its src/), or carry the source inline', () => {
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', timeout: 60_000 })) as Array<{
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', timeout: 60_000 }),
+    ) as Array<{
       files: Array<{ path: string }>;
     }>;
     const shipped = new Set(packed[0]!.files.map((file) => file.path));
