@@ -145,12 +145,12 @@ if (!isTestRunnerParent()) {
         if (test.skipped) return; // a skipped or todo test gets no report, as in the other runners
         if ((t as { passed?: boolean }).passed === false) return; // its own failure comes first
         if (test.shared === undefined && !test.ownScope && test.overlapped.size > 0 && run.engine.mocks.length > 0) {
+          // Mocks were declared from code in no test's own scope while other tests ran: whose they are is unknown.
           const labels = run.engine.mocks.map((mock) => mock.label).join(', ');
-          test.shared = sharedScopeError(
-            test,
-            [...test.overlapped],
-            `Its scope holds mocks (${labels}) declared while the others ran, from code that runs in no test's own scope.`,
-          );
+          const what = `The scope of "${test.fullName ?? test.name}" holds mocks (${labels}) declared while the others ran, from code that runs in no test's own scope.`;
+          for (const each of [test, ...test.overlapped]) {
+            if (each === test || (running.has(each) && !each.ownScope)) each.shared ??= sharedScopeError(each, [test, ...test.overlapped], what);
+          }
         }
         if (test.shared !== undefined) throw test.shared;
         const error = run.verify();

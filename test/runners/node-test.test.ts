@@ -50,6 +50,10 @@ beforeAll(async () => {
 afterAll(() => fixture?.remove());
 
 const SHARED_TITLES = [1, 2].map((n) => `fails: plain concurrent test ${n} shares one scope with the other`);
+const LEFT_MOCK_TITLES = [
+  'fails: plain concurrent test declares a mock that lands in the scope of the other',
+  'fails: plain concurrent test ends with the mock of the other in its scope',
+];
 
 describe('pook/node-test', () => {
   it('fails the run, with the failing tests and pook reports in its output', () => {
@@ -62,11 +66,11 @@ describe('pook/node-test', () => {
         new RegExp(`✖ ${title} \\(.*\\)\\n\\s+Error \\[PookSharedScopeError\\]: pook: tests that ran at the same time shared one pook scope`),
       );
     }
-    expect(output).toMatch(/ℹ tests 23\nℹ suites 7\nℹ pass 15\nℹ fail 5\nℹ cancelled 0\nℹ skipped 2\nℹ todo 1\n/);
+    expect(output).toMatch(/ℹ tests 25\nℹ suites 8\nℹ pass 15\nℹ fail 7\nℹ cancelled 0\nℹ skipped 2\nℹ todo 1\n/);
   });
 
   it('passes and fails each test as its title says, with pook reports as the messages; concurrent tests stay isolated', () => {
-    expectFixtureOutcomes(outcomesOfNodeTestJson(fixture.read('results.json')), { tests: 23, concurrent: 5 });
+    expectFixtureOutcomes(outcomesOfNodeTestJson(fixture.read('results.json')), { tests: 25, concurrent: 5 });
   });
 
   it('gives a test that calls t.skip() or t.todo() after declaring mocks no report: skipped, not failed', () => {
@@ -89,6 +93,11 @@ describe('pook/node-test', () => {
       expect(message, title).toContain("pook: tests that ran at the same time shared one pook scope, so each could see and use the others' mocks:");
       expect(message, title).toContain('GET http://api.test/users/me reached the scope of');
       expect(message, title).toContain("Import `it`, `test`, `beforeEach` and `afterEach` from\n'pook/node-test' instead of 'node:test'");
+    }
+    for (const title of LEFT_MOCK_TITLES) {
+      const message = outcomes.get(title)?.message ?? '';
+      expect(message, title).toContain("pook: tests that ran at the same time shared one pook scope, so each could see and use the others' mocks:");
+      expect(message, title).toContain('holds mocks (GET http://api.test/users/9) declared while the others ran');
     }
     expect(outcomes.get('passes: plain concurrent test 1 without mocks')?.status).toBe('passed');
     expect(outcomes.get('passes: subtest with a mock of its own')?.status).toBe('passed');
