@@ -18,6 +18,21 @@ export type EngineMapper = (request: PookRequest, engine: Engine) => PookRequest
 
 let setHost: (engine: Engine, host: InterceptorHost) => void;
 let setReusable: (engine: Engine, reusable: () => boolean) => void;
+let readSettings: (engine: Engine) => EngineSettings;
+
+/** What an engine's summary shows besides its public getters: its filters, in words and numbers. */
+export interface EngineSettings {
+  /** The network filters in words (`"localhost"`, `/\.test$/`, `isLocal()`), in order. */
+  readonly networkFilters: readonly string[];
+  /** How many engine filters (`engine.filter()`) and mappers (`engine.map()`) it has. */
+  readonly filters: number;
+  readonly mappers: number;
+}
+
+/** An engine's filters, for its `util.inspect` summary. Internal: the diagnostics layer reads it. */
+export function engineSettings(engine: Engine): EngineSettings {
+  return readSettings(engine);
+}
 
 /**
  * Makes `host` install the engine's interceptors from now on. Internal: the
@@ -127,6 +142,7 @@ export class Engine implements RequestHandler {
   static {
     setHost = (engine, host) => engine.#interceptors.useHost(host);
     setReusable = (engine, reusable) => engine.#interceptors.reuseWhile(reusable);
+    readSettings = (engine) => ({ networkFilters: engine.#network.labels, filters: engine.#filters.length, mappers: engine.#mappers.length });
   }
 
   /** @param options - interceptors, initial networking mode and history limit */
