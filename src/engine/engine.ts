@@ -1,4 +1,4 @@
-import { assertFunction, assertInteger, describe } from '../core/arguments.js';
+import { assertFunction, assertInteger, assertRecord, describe } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from '../core/interceptor.js';
 import type { PookRequest } from '../core/pook-request.js';
@@ -61,6 +61,15 @@ export function reuseInterceptorsOnReset(engine: Engine, reusable: () => boolean
 interface UnmatchedAttempt {
   readonly seen: PookRequest;
   readonly log: AttemptLog | undefined;
+}
+
+/** Options of {@link Engine.assertNoUnmatched}. */
+export interface AssertNoUnmatchedOptions {
+  /**
+   * Whether requests that networking let through to the real network count
+   * as unmatched. Default `true`; `false` checks only the blocked requests.
+   */
+  readonly passedThrough?: boolean;
 }
 
 /** Options of a new {@link Engine}. */
@@ -208,12 +217,20 @@ export class Engine implements RequestHandler {
 
   /**
    * Throws a `PookUnmatchedRequestsError` listing every request no mock
-   * matched (blocked or passed to the network).
-   * @example `afterEach(() => pook.engine().assertNoUnmatched())`
+   * matched (blocked or passed to the network). With `{ passedThrough: false }`,
+   * only the requests that were blocked count: those networking let through
+   * are left out (what the runner integrations check, docs/networking.md).
+   * @param options - `passedThrough`: whether requests sent to the real network count (default `true`)
+   * @example `afterEach(() => pook.engine().assertNoUnmatched({ passedThrough: false }))`
    */
-  assertNoUnmatched(): void {
-    if (this.#unmatched.length > 0)
-      throw reporter().unmatchedRequests(this.#unmatched, this.#mocks, (request) => this.#passedThrough.has(request), this.#explainUnmatched);
+  assertNoUnmatched(options: AssertNoUnmatchedOptions = {}): void {
+    assertRecord('assertNoUnmatched', options);
+    if (options.passedThrough !== undefined && typeof options.passedThrough !== 'boolean')
+      throw new PookInvalidArgumentError('assertNoUnmatched', `passedThrough must be a boolean, got ${describe(options.passedThrough)}`);
+    if (this.#unmatched.length === 0) return;
+    const passedThrough = (request: PookRequest): boolean => this.#passedThrough.has(request);
+    const counted = options.passedThrough === false ? this.#unmatched.filter((request) => !passedThrough(request)) : this.#unmatched;
+    if (counted.length > 0) throw reporter().unmatchedRequests(counted, this.#mocks, passedThrough, this.#explainUnmatched);
   }
 
   /**
