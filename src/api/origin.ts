@@ -14,7 +14,8 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 
 /** The origin and base path of `pook.origin(base)`, checked. */
 function parseBase(base: unknown): { readonly origin: string; readonly basePath: string } {
-  if (typeof base !== 'string' || base.trim() === '') throw new PookInvalidArgumentError('origin', `expected a URL such as "https://api.test", got ${describe(base)}`);
+  if (typeof base !== 'string' || base.trim() === '')
+    throw new PookInvalidArgumentError('origin', `expected a URL such as "https://api.test", got ${describe(base)}`);
   const text = base.trim();
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
@@ -140,7 +141,10 @@ export class PookOrigin {
     }
     if (path instanceof RegExp) {
       if (this.basePath !== '') {
-        throw new PookInvalidArgumentError('path', `a RegExp is tested against the whole path: use it on pook.origin(${JSON.stringify(this.origin)}), without the base path`);
+        throw new PookInvalidArgumentError(
+          'path',
+          `a RegExp is tested against the whole path: use it on pook.origin(${JSON.stringify(this.origin)}), without the base path`,
+        );
       }
       return define(method, this.origin, { ...options, path }, caller);
     }

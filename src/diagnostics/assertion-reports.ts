@@ -72,7 +72,10 @@ export function pendingMocksReport(pending: readonly Mock[], unmatched: readonly
   ];
   const anyPath = pending.flatMap((mock, i) => (matchesAnyPath(mock) ? [`#${i + 1}`] : []));
   if (anyPath.length > 0) {
-    parts.push('', `  ${anyPath.join(', ')}: the URL has no path, so ${anyPath.length === 1 ? 'it matches' : 'they match'} any path (write one, or use pook.origin(url).get(path))`);
+    parts.push(
+      '',
+      `  ${anyPath.join(', ')}: the URL has no path, so ${anyPath.length === 1 ? 'it matches' : 'they match'} any path (write one, or use pook.origin(url).get(path))`,
+    );
   }
   const near = pending.map((mock, i) => [i + 1, closestRequest(mock, unmatched, explain)] as const).filter(([, text]) => text !== undefined);
   if (near.length > 0) {

@@ -7,14 +7,14 @@ import type { ResolvedResponse } from '../core/resolved-response.js';
 import { BodyMatcher } from '../matchers/body.js';
 import { ContentTypeMatcher } from '../matchers/content-type.js';
 import { CustomMatcherAdapter, type CustomMatcherOf } from '../matchers/custom.js';
+import { ExactQueryMatcher } from '../matchers/exact-query.js';
+import { FormMatcher } from '../matchers/form.js';
 import { HeaderMatcher } from '../matchers/header.js';
 import { HeaderPresenceMatcher } from '../matchers/header-presence.js';
 import { type JsonExpectation, JsonMatcher } from '../matchers/json.js';
 import { JsonSchemaMatcher } from '../matchers/json-schema.js';
 import { MethodMatcher } from '../matchers/method.js';
 import { PathMatcher } from '../matchers/path.js';
-import { ExactQueryMatcher } from '../matchers/exact-query.js';
-import { FormMatcher } from '../matchers/form.js';
 import { ParamExistsMatcher, ParamMatcher, type ParamValue } from '../matchers/query.js';
 import { UrlMatcher } from '../matchers/url.js';
 import { XmlMatcher } from '../matchers/xml.js';
@@ -574,7 +574,8 @@ export class Mock {
   reply(fn: ReplyFunction): this;
   reply(arg: number | ReplyFunction = 200, content?: ReplyOptions | ReplyBody, headers?: ResponseHeaders): PookResponse<this> | this {
     if (typeof arg === 'function') {
-      if (content !== undefined || headers !== undefined) throw new PookInvalidArgumentError('reply', 'a reply function computes the whole response: give it alone');
+      if (content !== undefined || headers !== undefined)
+        throw new PookInvalidArgumentError('reply', 'a reply function computes the whole response: give it alone');
       this.#answer.replyWith(arg);
       return this;
     }

@@ -65,7 +65,8 @@ class NockMigration {
   readonly #edits: Edit[] = [];
   /** TODO lines, by the start of the statement they go above. */
   readonly #todos = new Map<number, { indent: string; lines: string[] }>();
-  readonly #scopes = new Map<string, ScopeVariable>();
+  /** Scope variables, by the block they are declared in, then by name. */
+  readonly #scopes = new Map<TS.Node, Map<string, ScopeVariable>>();
   /** The local names nock is imported as. */
   readonly #nock = new Set<string>();
   #rewrites = 0;
@@ -87,7 +88,11 @@ class NockMigration {
     };
     for (const statement of this.#file.statements) visit(statement);
     if (this.#activateAt !== undefined) {
-      this.#edits.push({ start: this.#activateAt, end: this.#activateAt, text: '\npook.activate(); // nock intercepts once imported; pook once activated' });
+      // nock intercepts once imported, pook once activated: after the last import, at the end of its line.
+      const text = this.#file.text;
+      const lineEnd = text.indexOf('\n', this.#activateAt);
+      const at = lineEnd === -1 ? text.length : lineEnd;
+      this.#edits.push({ start: at, end: at, text: '\npook.activate();' });
     }
     return this.#apply();
   }
@@ -106,13 +111,16 @@ class NockMigration {
       if (bindings !== undefined && ts.isNamedImports(bindings)) for (const element of bindings.elements) dropped.push(element.name.text);
       for (const name of names) this.#nock.add(name);
       this.#replace(statement, "import pook from 'pook';");
-      if (dropped.length > 0) this.#todo(statement, `import { ${dropped.join(', ')} } from 'nock': nock's own types and helpers have no pook equivalent; see docs/migrating/nock.md`);
-      this.#activateAt = statement.getEnd();
+      if (dropped.length > 0)
+        this.#todo(statement, `import { ${dropped.join(', ')} } from 'nock': nock's own types and helpers have no pook equivalent; see docs/migrating/nock.md`);
+      this.#activateAt = Math.max(this.#activateAt ?? 0, this.#lastImportEnd());
       return;
     }
     if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
       const declaration = statement.declarationList.declarations[0]!;
-      const init = declaration.initializer;
+      let init = declaration.initializer;
+      // `require('nock').default`: nock 15 is an ES module.
+      if (init !== undefined && ts.isPropertyAccessExpression(init) && init.name.text === 'default') init = init.expression;
       if (
         init !== undefined &&
         ts.isCallExpression(init) &&
@@ -126,9 +134,35 @@ class NockMigration {
         this.#nock.add(declaration.name.text);
         const keyword = statement.declarationList.flags & ts.NodeFlags.Const ? 'const' : statement.declarationList.flags & ts.NodeFlags.Let ? 'let' : 'var';
         this.#replace(statement, `${keyword} pook = require('pook');`);
-        this.#activateAt = statement.getEnd();
+        this.#activateAt = Math.max(this.#activateAt ?? 0, statement.getEnd());
       }
     }
+  }
+
+  /** Where the file's last top-level import ends. */
+  #lastImportEnd(): number {
+    let end = 0;
+    for (const statement of this.#file.statements) if (this.#ts.isImportDeclaration(statement)) end = statement.getEnd();
+    return end;
+  }
+
+  /** The block a declaration or reference belongs to: the nearest block, module block or the file. */
+  #blockOf(node: TS.Node): TS.Node {
+    const ts = this.#ts;
+    let current = node.parent;
+    while (!(ts.isBlock(current) || ts.isSourceFile(current) || ts.isModuleBlock(current) || ts.isCaseClause(current))) current = current.parent;
+    return current;
+  }
+
+  /** The scope variable `name` refers to at `node`: declared in this block or a block around it. */
+  #scopeAt(node: TS.Node, name: string): ScopeVariable | undefined {
+    let current: TS.Node | undefined = node;
+    while (current !== undefined) {
+      const found = this.#scopes.get(current)?.get(name);
+      if (found !== undefined) return found;
+      current = current.parent;
+    }
+    return undefined;
   }
 
   // ── scope variables ──────────────────────────────────────────────────
@@ -141,28 +175,34 @@ class NockMigration {
    */
   #findScopeVariables(): void {
     const ts = this.#ts;
-    const counts = new Map<string, { interceptors: number; times: string | undefined; persist: boolean }>();
+    const counts = new Map<ScopeVariable, { interceptors: number; times: string | undefined; persist: boolean }>();
     const visit = (node: TS.Node): void => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined) {
         const chain = this.#chain(node.initializer);
         if (chain !== undefined && chain.root === 'nock') {
-          const info = this.#interceptorInfo(chain.calls);
-          counts.set(node.name.text, info);
+          const scope: ScopeVariable = { kind: 'origin', settings: { persist: false, headers: [] } };
+          const block = this.#blockOf(node);
+          const names = this.#scopes.get(block) ?? new Map<string, ScopeVariable>();
+          names.set(node.name.text, scope);
+          this.#scopes.set(block, names);
+          counts.set(scope, this.#interceptorInfo(chain.calls));
         }
       }
       if (ts.isExpressionStatement(node)) {
         const chain = this.#chain(node.expression);
-        if (chain !== undefined && chain.root !== 'nock') {
-          const entry = counts.get(chain.root);
-          if (entry !== undefined) entry.interceptors += this.#interceptorInfo(chain.calls).interceptors;
-        }
+        const scope = chain === undefined || chain.root === 'nock' ? undefined : this.#scopeAt(node, chain.root);
+        const entry = scope === undefined ? undefined : counts.get(scope);
+        if (entry !== undefined) entry.interceptors += this.#interceptorInfo(chain!.calls).interceptors;
       }
       ts.forEachChild(node, visit);
     };
     visit(this.#file);
-    for (const [name, { interceptors, times, persist }] of counts) {
-      const single = interceptors === 1;
-      this.#scopes.set(name, { kind: single ? 'mock' : 'origin', settings: { persist: false, headers: [] }, times: persist ? undefined : times });
+    for (const [scope, { interceptors, times, persist }] of counts) {
+      // One interceptor alone: the variable is its mock (`scope.done()` is `scope.assertCalled()`).
+      if (interceptors === 1) {
+        scope.kind = 'mock';
+        scope.times = persist ? undefined : times;
+      }
     }
   }
 
@@ -198,7 +238,7 @@ class NockMigration {
       if (!ts.isPropertyAccessExpression(callee)) return undefined;
       current = callee.expression;
     }
-    if (ts.isIdentifier(current) && calls.length > 0 && this.#scopes.has(current.text)) return { root: current.text, calls };
+    if (ts.isIdentifier(current) && calls.length > 0 && this.#scopeAt(current, current.text) !== undefined) return { root: current.text, calls };
     return undefined;
   }
 
@@ -228,7 +268,7 @@ class NockMigration {
       const target = node.expression.expression.text;
       const name = node.expression.name.text;
       if (this.#nock.has(target)) return this.#moduleCall(node, name);
-      const scope = this.#scopes.get(target);
+      const scope = this.#scopeAt(node, target);
       if (scope !== undefined && (name === 'done' || name === 'isDone' || name === 'pendingMocks')) return this.#scopeCall(node, target, scope, name);
     }
     // nock(…) chains and chains on a scope variable.
@@ -241,12 +281,34 @@ class NockMigration {
       }
     }
     // `afterEach(nock.cleanAll)`: a reference to a module function.
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && this.#nock.has(node.expression.text) && !ts.isCallExpression(node.parent)) {
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      this.#nock.has(node.expression.text) &&
+      !(ts.isCallExpression(node.parent) && node.parent.expression === node)
+    ) {
       const mapped = { cleanAll: 'pook.reset', restore: 'pook.disable', activate: 'pook.activate', isDone: 'pook.isDone' }[node.name.text];
       if (mapped !== undefined) {
         this.#replace(node, mapped);
         this.#rewrites++;
-      } else this.#todo(node, `nock.${node.name.text}: no mechanical pook equivalent; see docs/migrating/nock.md`);
+      } else {
+        const name = node.name.text;
+        const advice =
+          name === 'back' || name === 'recorder' ? 'pook has no recorder: write the mocks, or record with a script' : 'no mechanical pook equivalent';
+        this.#todo(node, `nock.${name}: ${advice}; see docs/migrating/nock.md`);
+      }
+      return true;
+    }
+    // `const scope: nock.Scope = …`: the annotation goes, the type is inferred.
+    if (ts.isTypeReferenceNode(node) && ts.isQualifiedName(node.typeName) && ts.isIdentifier(node.typeName.left) && this.#nock.has(node.typeName.left.text)) {
+      const parent = node.parent;
+      const chain = ts.isVariableDeclaration(parent) && parent.initializer !== undefined ? this.#chain(parent.initializer) : undefined;
+      // A scope variable's whole statement is written again, without the annotation.
+      if (chain?.root === 'nock' && ts.isIdentifier((parent as TS.VariableDeclaration).name)) return true;
+      if (ts.isVariableDeclaration(parent) && parent.type === node) {
+        this.#edits.push({ start: parent.name.getEnd(), end: node.getEnd(), text: '' });
+        this.#rewrites++;
+      } else this.#todo(node, `the type ${node.getText()}: pook's types are Mock, PookOrigin, PookResponse (import type { … } from 'pook')`);
       return true;
     }
     if (ts.isIdentifier(node) && this.#nock.has(node.text) && !ts.isImportClause(node.parent) && !ts.isVariableDeclaration(node.parent)) {
@@ -278,9 +340,17 @@ class NockMigration {
       const arg = node.arguments[0];
       if (arg === undefined) this.#replace(node, 'pook.enableNetwork()');
       else if (this.#ts.isStringLiteral(arg) || this.#ts.isRegularExpressionLiteral(arg)) this.#replace(node, `pook.enableNetwork(${args[0]})`);
-      else this.#replace(node, `(pook.enableNetwork(), pook.useNetworkFilter((request) => Boolean((${args[0]})(request.url.host))))`);
+      else {
+        const filter = `pook.useNetworkFilter((request) => Boolean((${args[0]})(request.url.host)))`;
+        const parent = node.parent;
+        if (this.#ts.isExpressionStatement(parent)) this.#replace(parent, `pook.enableNetwork();\n${this.#indentOf(parent)}${filter};`);
+        else this.#replace(node, `(pook.enableNetwork(), ${filter})`);
+      }
     } else {
-      this.#todo(node, `nock.${name}(): ${name === 'back' || name === 'recorder' ? 'pook has no recorder: write the mocks, or record with a script' : 'no mechanical pook equivalent'}; see docs/migrating/nock.md`);
+      this.#todo(
+        node,
+        `nock.${name}(): ${name === 'back' || name === 'recorder' ? 'pook has no recorder: write the mocks, or record with a script' : 'no mechanical pook equivalent'}; see docs/migrating/nock.md`,
+      );
       return true;
     }
     this.#rewrites++;
@@ -307,18 +377,25 @@ class NockMigration {
       const [base, options] = calls[0]!.arguments;
       const parent = node.parent;
       // A scope held in a variable: its later chains inherit what is set here.
-      settings = (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? this.#scopes.get(parent.name.text)?.settings : undefined) ?? {
+      settings = (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)
+        ? this.#scopes.get(this.#blockOf(parent))?.get(parent.name.text)?.settings
+        : undefined) ?? {
         persist: false,
         headers: [],
       };
-      if (base === undefined || !(ts.isStringLiteralLike(base) || ts.isIdentifier(base) || ts.isTemplateExpression(base) || ts.isPropertyAccessExpression(base))) {
-        todos.push(`nock(${base?.getText() ?? ''}): a base that is not a URL (a RegExp or a function) has no origin form: write full URLs or pook.mock().addMatcher()`);
+      if (
+        base === undefined ||
+        !(ts.isStringLiteralLike(base) || ts.isIdentifier(base) || ts.isTemplateExpression(base) || ts.isPropertyAccessExpression(base))
+      ) {
+        todos.push(
+          `nock(${base?.getText() ?? ''}): a base that is not a URL (a RegExp or a function) has no origin form: write full URLs or pook.mock().addMatcher()`,
+        );
       }
       if (options !== undefined) this.#scopeOptions(options, settings, todos);
       receiver = `pook.origin(${base?.getText() ?? "''"})`;
       rest = calls.slice(1);
     } else {
-      const scope = this.#scopes.get(root)!;
+      const scope = this.#scopeAt(node, root)!;
       settings = scope.settings;
       receiver = root;
     }
@@ -346,7 +423,8 @@ class NockMigration {
         // Scope-wide settings, before an interceptor.
         if (name === 'persist') settings.persist = text[0] !== 'false';
         else if (name === 'matchHeader') settings.headers.push(this.#header(args, todos));
-        else if (name === 'defaultReplyHeaders' || name === 'replyContentLength' || name === 'replyDate') todos.push(`scope.${name}(): give each reply its headers`);
+        else if (name === 'defaultReplyHeaders' || name === 'replyContentLength' || name === 'replyDate')
+          todos.push(`scope.${name}(): give each reply its headers`);
         else if (name === 'done' || name === 'isDone') todos.push(`scope.${name}() on the chain: call pook.assertDone() after the code under test`);
         else todos.push(`scope.${name}(): no mechanical pook equivalent`);
         continue;
@@ -372,7 +450,8 @@ class NockMigration {
           break;
         case 'delay':
         case 'delayConnection':
-          if (args[0] !== undefined && ts.isObjectLiteralExpression(args[0])) todos.push(`.${name}({ head, body }): pook delays the whole response: .delay(ms)`);
+          if (args[0] !== undefined && ts.isObjectLiteralExpression(args[0]))
+            todos.push(`.${name}({ head, body }): pook delays the whole response: .delay(ms)`);
           else current += `.delay(${text[0]})`;
           break;
         case 'delayBody':
@@ -411,7 +490,7 @@ class NockMigration {
       return;
     }
     if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && statement !== undefined && ts.isVariableStatement(statement)) {
-      const scope = this.#scopes.get(parent.name.text);
+      const scope = this.#scopes.get(this.#blockOf(parent))?.get(parent.name.text);
       if (root === 'nock' && scope !== undefined) {
         const keyword = statement.declarationList.flags & ts.NodeFlags.Let ? 'let' : statement.declarationList.flags & ts.NodeFlags.Const ? 'const' : 'var';
         const name = parent.name.text;
@@ -530,6 +609,10 @@ class NockMigration {
     };
     const user = part('user') ?? "''";
     const pass = part('pass') ?? "''";
+    const literal = /^(['"])(.*)\1$/s;
+    const u = literal.exec(user);
+    const p = literal.exec(pass);
+    if (u !== null && p !== null && !/\\/.test(user + pass)) return `.header('Authorization', 'Basic ${Buffer.from(`${u[2]}:${p[2]}`).toString('base64')}')`;
     return `.header('Authorization', \`Basic \${Buffer.from(\`\${${user}}:\${${pass}}\`).toString('base64')}\`)`;
   }
 
@@ -676,7 +759,10 @@ function quoted(name: TS.PropertyName): string {
 function queryObject(search: string): string {
   const values = new Map<string, string[]>();
   for (const [key, value] of new URLSearchParams(search)) values.set(key, [...(values.get(key) ?? []), value]);
-  const entries = [...values].map(([key, list]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key.replace(/'/g, "\\'")}'`}: ${list.length === 1 ? quote(list[0]!) : `[${list.map(quote).join(', ')}]`}`);
+  const entries = [...values].map(
+    ([key, list]) =>
+      `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key.replace(/'/g, "\\'")}'`}: ${list.length === 1 ? quote(list[0]!) : `[${list.map(quote).join(', ')}]`}`,
+  );
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }
 

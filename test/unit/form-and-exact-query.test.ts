@@ -35,7 +35,9 @@ describe('exact query matcher', () => {
     expect(new ExactQueryMatcher({}).match(at('')).pass).toBe(true);
     expect(new ExactQueryMatcher({}).match(at('?a=1')).pass).toBe(false);
     expect(new ExactQueryMatcher({ id: /^\d+$/, on: true, n: 3 }).match(at('?id=42&on=true&n=3')).pass).toBe(true);
-    expect(new ExactQueryMatcher({ id: 're/^\\d+$/' }).match(at('?id=x')).differences).toEqual([{ path: '$.id', kind: 'changed', expected: '/^\\d+$/u', actual: 'x' }]);
+    expect(new ExactQueryMatcher({ id: 're/^\\d+$/' }).match(at('?id=x')).differences).toEqual([
+      { path: '$.id', kind: 'changed', expected: '/^\\d+$/u', actual: 'x' },
+    ]);
     expect(new ExactQueryMatcher({ 'a b': '1' }).match(at('?a+b=2')).differences).toEqual([{ path: '$["a b"]', kind: 'changed', expected: '1', actual: '2' }]);
   });
 
@@ -90,7 +92,10 @@ describe('form matcher', () => {
 
   it('mock.form() matches what a client posts with URLSearchParams, and reports a difference', async () => {
     pook.activate();
-    pook.post('https://auth.test/token').form({ grant_type: 'client_credentials', client_id: 'app' }).reply(200, { json: { access_token: 't' } });
+    pook
+      .post('https://auth.test/token')
+      .form({ grant_type: 'client_credentials', client_id: 'app' })
+      .reply(200, { json: { access_token: 't' } });
     const ok = await fetch('https://auth.test/token', { method: 'POST', body: new URLSearchParams({ client_id: 'app', grant_type: 'client_credentials' }) });
     expect(await ok.json()).toEqual({ access_token: 't' });
     pook.post('https://auth.test/token', { form: { grant_type: 'client_credentials' } }).reply(200);

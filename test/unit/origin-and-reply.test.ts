@@ -58,7 +58,11 @@ describe('pook.origin(base)', () => {
     v1.get('/users?active=1').reply(200);
     expect(await status('https://api.test/users?active=1')).toBe('no match');
     expect(await status('https://api.test/v1/users?active=1&page=2')).toBe(200);
-    pook.origin('https://api.test').get(/^\/users\/\d+$/).persist().reply(200);
+    pook
+      .origin('https://api.test')
+      .get(/^\/users\/\d+$/)
+      .persist()
+      .reply(200);
     expect(await status('https://api.test/users/42')).toBe(200);
     expect(await status('https://api.test/users/x')).toBe('no match');
   });
