@@ -92,7 +92,8 @@ class NockMigration {
       const text = this.#file.text;
       const lineEnd = text.indexOf('\n', this.#activateAt);
       const at = lineEnd === -1 ? text.length : lineEnd;
-      this.#edits.push({ start: at, end: at, text: '\npook.activate();' });
+      const esm = this.#file.statements.some((statement) => this.#ts.isImportDeclaration(statement));
+      this.#edits.push({ start: at, end: at, text: esm ? '\n\npook.activate();' : '\npook.activate();' });
     }
     return this.#apply();
   }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, describe, it } from 'node:test';
 import pook from 'pook';
 import { health, listRepos } from './client.mjs';
+
 pook.activate();
 
 describe('health', () => {

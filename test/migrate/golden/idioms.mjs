@@ -1,6 +1,7 @@
 // Idioms the codemod translates by rule, and those it leaves with a
 // TODO(pook): this file is only rewritten and compared (golden), not run.
 import pook from 'pook';
+
 pook.activate();
 
 const base = process.env.API ?? 'https://api.test';

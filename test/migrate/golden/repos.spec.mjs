@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import pook from 'pook';
 import { createIssue, listRepos } from './client.mjs';
+
 pook.activate();
 
 const API = 'https://api.github.test';
