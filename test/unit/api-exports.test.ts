@@ -18,6 +18,7 @@ const SPEC_FUNCTIONS = [
   'delete',
   'head',
   'options',
+  'origin',
   'enableNetwork',
   'disableNetwork',
   'useNetworkFilter',
