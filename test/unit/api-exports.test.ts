@@ -18,7 +18,6 @@ const SPEC_FUNCTIONS = [
   'delete',
   'head',
   'options',
-  'origin',
   'enableNetwork',
   'disableNetwork',
   'useNetworkFilter',
