@@ -42,7 +42,8 @@ function run(file: string): Promise<{ code: number; stdout: string; stderr: stri
   });
 }
 
-describe('migration guides', () => {
+// Every guide runs its examples one after the other, a process each.
+describe('migration guides', { timeout: 120_000 }, () => {
   it('lists every guide', () => {
     expect(readdirSync(guides).sort()).toEqual(Object.keys(GUIDES).sort());
   });

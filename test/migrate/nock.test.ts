@@ -53,7 +53,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('pook migrate nock', () => {
+// Each test spawns mocha, node --test or tsc: minutes on a busy machine, not the suite's 20 s.
+describe('pook migrate nock', { timeout: 120_000 }, () => {
   it('the nock suites pass with nock, as written', async () => {
     const before = await run([mocha, ...SUITES.mocha], work);
     expect(before.stdout, before.stderr).toContain('8 passing');
