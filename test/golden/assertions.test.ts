@@ -172,9 +172,9 @@ describe('pook.assertDone(), mocks without a path', () => {
     expect((thrown(() => pook.assertDone()) as Error).message).toBe(`pook: 3 mocks are still pending (not called as often as expected):
 
   #  METHOD  URL                     EXPECTATIONS  CALLS  USES LEFT  DEFINED AT
-  1  GET     https://api.test        —             0      1          test/golden/assertions.test.ts:146
-  2  GET     https://api.test/users  —             0      1          test/golden/assertions.test.ts:147
-  3  POST    api.test:8080           —             0      1          test/golden/assertions.test.ts:148
+  1  GET     https://api.test        —             0      1          test/golden/assertions.test.ts:169
+  2  GET     https://api.test/users  —             0      1          test/golden/assertions.test.ts:170
+  3  POST    api.test:8080           —             0      1          test/golden/assertions.test.ts:171
 
   #1, #3: the URL has no path, so they match any path (write one, or use pook.origin(url).get(path))`);
   });
