@@ -38,8 +38,11 @@ const MOCK_ROWS: ReadonlyArray<readonly [method: string, args: readonly unknown[
   ['param', ['a', []]],
   ['params', [{ a: '1', b: 're/(/' }]],
   ['params', [{}]],
+  ['query', [{ a: '1', b: 're/(/' }]],
+  ['query', [[]]],
   ['paramExists', [42]],
   ['body', [42]],
+  ['form', [{ a: '1', b: 're/(/' }]],
   ['json', ['{bad']],
   ['jsonSchema', [{ type: 'nope' }]],
   ['xml', ['<a>']],
@@ -56,6 +59,10 @@ const MOCK_ROWS: ReadonlyArray<readonly [method: string, args: readonly unknown[
   ['error', [42]],
   ['reply', [99]],
   ['reply', ['200']],
+  ['reply', [200, { json: { ok: true }, headers: { 'X-A': 'bad\n' } }]], // one-call reply: the body is good, a header is not
+  ['reply', [200, { id: 1 }]], // an unknown response option
+  ['reply', [200, 'text', { 'X-A': ['ok', 'bad\n'] }]],
+  ['reply', [() => ({ status: 200 }), 'extra']],
 ];
 
 /** Methods of Mock that read or use it: bad input changes nothing and withdraws nothing. */
@@ -105,8 +112,10 @@ const OPTION_ROWS: Readonly<Record<keyof MockOptions, unknown>> = {
   headerAbsent: ['X-Ok', 'bad name'],
   type: 'jsn',
   params: {},
+  query: { a: 're/(/' },
   paramExists: [],
   body: 42,
+  form: { a: 're/(/' },
   json: '{bad',
   jsonSchema: { type: 'nope' },
   xml: '<a>',
