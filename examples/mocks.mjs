@@ -257,6 +257,17 @@ check('options-object mock', [item.status, await item.json()], [201, { id: 1, na
 assert.throws(() => pook.get('api.test', { tims: 2 }), { code: 'POOK_INVALID_ARGUMENT', argument: 'tims' });
 console.log('  ok  unknown option key: PookInvalidArgumentError naming "tims"');
 
+section('bad input leaves no half-defined mock');
+const before = pook.engine().mocks.length;
+assert.throws(() => pook.get('api.test/users').reply(99), { code: 'POOK_INVALID_ARGUMENT', argument: 'reply' });
+assert.throws(() => pook.get('api.test/users').headers({ 'X-A': 'ok', 'X-B': 're/[/' }), { code: 'POOK_INVALID_ARGUMENT' });
+assert.throws(() => pook.get('api.test/users', { times: 2, reply: 99 }), { code: 'POOK_INVALID_ARGUMENT', argument: 'reply' });
+check('no half-defined mock is left', pook.engine().mocks.length === before, true);
+const used = pook.get('api.test/used').persist().reply(200).mock;
+check('a mock that answered', await status('http://api.test/used'), 200);
+assert.throws(() => used.times(0), { code: 'POOK_INVALID_ARGUMENT', argument: 'times' });
+check('stays registered, unchanged, after a bad late call', [pook.engine().mocks.includes(used), used.persisted], [true, true]);
+
 // ── times, persist, FIFO ───────────────────────────────────────────────
 section('times, persist, FIFO');
 pook.get('api.test/fifo').times(2).reply(200).body('first');

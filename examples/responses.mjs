@@ -36,6 +36,24 @@ check('content-type', report.headers.get('content-type'), 'text/plain');
 check('content-length (added for byte bodies)', report.headers.get('content-length'), '5');
 check('body', await report.text(), 'hello');
 
+console.log('\n# mock settings after reply()');
+pook.get('api.test/twice').reply(200).times(2).json({ ok: true }); // times() of the mock
+check('times(2) after reply(): two answers', [(await fetch('http://api.test/twice')).status, (await fetch('http://api.test/twice')).status], [200, 200]);
+const third = await fetch('http://api.test/twice').catch((error) => error.cause?.code);
+check('then no match', third, 'POOK_NO_MATCH');
+const slow = pook.get('api.test/later').reply(202).delay(20).persist().mock;
+check('delay() and persist() set the mock', [slow.delayMs, slow.persisted], [20, true]);
+const before = pook.engine().mocks.length;
+assert.throws(() => pook.get('api.test/q').reply(200).param('page', '1'), {
+  code: 'POOK_INVALID_ARGUMENT',
+  argument: 'param',
+  message: 'pook: invalid argument "param": param() is a method of the mock, and after reply() the chain is the response: call it before reply(), or through .mock (`.mock.param(…)`).',
+});
+check('the half-defined mock was withdrawn', pook.engine().mocks.length, before);
+pook.get('api.test/q').param('page', '1').reply(200); // what was meant
+pook.get('api.test/q').reply(200).mock.param('page', '1'); // or this
+check('both register', pook.engine().mocks.length, before + 2);
+
 console.log('\n# defaults');
 pook.get('api.test/empty').reply();
 const empty = await fetch('http://api.test/empty');

@@ -5,7 +5,7 @@ import { HttpInterceptor } from '../interceptors/http/http-interceptor.js';
 import { UndiciInterceptor } from '../interceptors/undici/undici-interceptor.js';
 import { XhrInterceptor } from '../interceptors/xhr/xhr-interceptor.js';
 import { RequestRouter } from './request-router.js';
-import { currentScope } from './use-scope.js';
+import { currentScope, enclosingEngines } from './use-scope.js';
 import { wireDiagnostics } from './wiring.js';
 
 // Module-level functions act on the current engine: the innermost live
@@ -22,7 +22,12 @@ const factory: InterceptorFactory = () => interceptorFactory();
 let globalEngine: Engine | undefined;
 /** The history limit of the global engine and of new `use()` scopes (configure()). */
 let historyLimit = Number.POSITIVE_INFINITY;
-const router = new RequestRouter(() => currentScope()?.engine ?? globalEngine);
+// A request whose context engine does not intercept it falls back to the
+// scopes around it, then to the global engine (docs/scopes.md).
+const router = new RequestRouter(
+  () => currentScope()?.engine ?? globalEngine,
+  () => [...enclosingEngines(), globalEngine],
+);
 
 /** A new engine of the module API: hosted on the router, with the module's interceptors. */
 export function routedEngine(network: boolean, limit: number = historyLimit): Engine {
@@ -39,6 +44,14 @@ export function current(): Engine {
   if (scoped !== undefined) return scoped;
   globalEngine ??= routedEngine(false);
   return globalEngine;
+}
+
+/**
+ * The engine a new `use()` scope opens in: the current scope's, else the
+ * global engine (`undefined` while it has not been made).
+ */
+export function enclosingEngine(): Engine | undefined {
+  return currentScope()?.engine ?? globalEngine;
 }
 
 /** Sets the history limit of the global engine and of the `use()` scopes opened from now on. */

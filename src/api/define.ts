@@ -11,7 +11,10 @@ export function define(method: string, url: string | RegExp | MockOptions | unde
   const site = DefinitionSite.capture(caller);
   if (options === undefined && (typeof url === 'string' || url instanceof RegExp) && method !== '*') {
     // `pook.get(url)`, the common call: no options object to build and check.
-    return current().addMock(definedBy(site, () => new Mock().method(method).url(url), caller));
+    // The mock is built (and checked) before the engine is even looked up:
+    // bad input changes nothing, not even by making the global engine.
+    const mock = definedBy(site, () => new Mock().method(method).url(url), caller);
+    return current().addMock(mock);
   }
   let init: MockOptions;
   if (url !== undefined && typeof url === 'object' && !(url instanceof RegExp)) {

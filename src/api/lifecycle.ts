@@ -43,15 +43,12 @@ export function configure(options: ConfigureOptions): void {
     if (key !== 'historyLimit' && key !== 'definitionSites')
       throw new PookInvalidArgumentError(key, 'unknown configure() option (known: historyLimit, definitionSites)');
   }
-  if (options.definitionSites !== undefined) {
-    if (typeof options.definitionSites !== 'boolean')
-      throw new PookInvalidArgumentError('definitionSites', `expected a boolean, got ${describe(options.definitionSites)}`);
-    recordDefinitionSites(options.definitionSites);
-  }
-  if (options.historyLimit !== undefined) {
-    assertHistoryLimit(options.historyLimit);
-    setDefaultHistoryLimit(options.historyLimit);
-  }
+  // Every option is checked before any applies: bad input changes nothing.
+  if (options.definitionSites !== undefined && typeof options.definitionSites !== 'boolean')
+    throw new PookInvalidArgumentError('definitionSites', `expected a boolean, got ${describe(options.definitionSites)}`);
+  if (options.historyLimit !== undefined) assertHistoryLimit(options.historyLimit);
+  if (options.definitionSites !== undefined) recordDefinitionSites(options.definitionSites);
+  if (options.historyLimit !== undefined) setDefaultHistoryLimit(options.historyLimit);
 }
 
 /**
@@ -173,7 +170,8 @@ export function setMockEngine(newFactory: InterceptorFactory): void {
  * candidate mock (not just the closest three), and each decision (which mock
  * answered, blocked, passed to the network) is logged to stderr as
  * `pook: …`. `NODE_DEBUG=pook` logs the same decisions without changing the
- * errors. `debug(false)` turns it off.
+ * errors. `debug(false)` turns it off. A `use()` scope opened afterwards from
+ * this engine inherits the setting, as a copy (docs/scopes.md).
  * @example `pook.debug()`
  */
 export function debug(on = true): void {

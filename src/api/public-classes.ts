@@ -4,7 +4,6 @@
 
 export { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 export { PookInvalidBodyError } from '../core/errors/invalid-body-error.js';
-export { PookNetworkError } from '../core/errors/network-error.js';
 export { isPookError, PookError } from '../core/errors/pook-error.js';
 export { PookRequest } from '../core/pook-request.js';
 export { Engine } from '../engine/engine.js';

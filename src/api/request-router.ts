@@ -9,7 +9,10 @@ import type { InterceptorHost } from '../engine/interceptor-set.js';
 // carrier), and each request it sees is routed, at request time, to the
 // engine of the async context it was made in. An engine that is not active,
 // or does not use an interceptor of that name, does not get it: the request
-// goes on as if pook were not installed.
+// falls back to the next engine out (the enclosing scope, then the global
+// engine) that is active and intercepts it, so that disabling a scope inside
+// an active engine never opens the network; when none does, it goes on as if
+// pook were not installed (docs/scopes.md, "Disabled engines fail closed").
 
 const PASSTHROUGH: Outcome = Object.freeze({ type: 'passthrough' });
 
@@ -20,22 +23,28 @@ const PASSTHROUGH: Outcome = Object.freeze({ type: 'passthrough' });
  *
  * @example
  * ```ts
- * const router = new RequestRouter(() => currentScope()?.engine ?? globalEngine);
+ * const router = new RequestRouter(() => currentScope()?.engine ?? globalEngine, () => [...enclosingEngines(), globalEngine]);
  * hostEngine(engine, router);
  * engine.activate(); // installs its interceptors unless one of the same name already is
  * ```
  */
 export class RequestRouter implements InterceptorHost {
   readonly #resolve: () => Engine | undefined;
+  readonly #enclosing: () => Iterable<Engine | undefined>;
   /** The installed interceptor of each name. */
   readonly #carriers = new Map<string, Interceptor>();
   /** What each active engine asked to have installed. */
   readonly #installed = new Map<RequestHandler, Set<Interceptor>>();
   readonly #handlers = new Map<string, RequestHandler>();
 
-  /** @param resolve - the engine of the current async context (called at request time) */
-  constructor(resolve: () => Engine | undefined) {
+  /**
+   * @param resolve - the engine of the current async context (called at request time)
+   * @param enclosing - the engines around it, innermost first, that a request
+   *   falls back to when that engine does not intercept it (called only then)
+   */
+  constructor(resolve: () => Engine | undefined, enclosing: () => Iterable<Engine | undefined> = () => []) {
     this.#resolve = resolve;
+    this.#enclosing = enclosing;
   }
 
   install(engine: RequestHandler, interceptor: Interceptor): void {
@@ -67,14 +76,26 @@ export class RequestRouter implements InterceptorHost {
     interceptor.disable();
   }
 
-  /** The engine a request made here and now would be routed to (undefined: none, it would pass through). */
+  /**
+   * The engine a request made here and now would be routed to: the engine of
+   * the context when it intercepts that client, else the nearest enclosing
+   * one that does (undefined: none, it would pass through).
+   */
   route(name: string): Engine | undefined {
     const engine = this.#resolve();
-    if (engine === undefined) return undefined;
-    const wanted = this.#installed.get(engine);
-    if (wanted === undefined) return undefined;
-    for (const interceptor of wanted) if (interceptor.name === name) return engine;
+    if (engine !== undefined && this.#serves(engine, name)) return engine;
+    // The rare path: the context's engine is disabled (or has no interceptor of that name).
+    if (this.#installed.size === 0) return undefined;
+    for (const outer of this.#enclosing()) if (outer !== undefined && outer !== engine && this.#serves(outer, name)) return outer;
     return undefined;
+  }
+
+  /** Whether `engine` is active with an interceptor of that name. */
+  #serves(engine: Engine, name: string): boolean {
+    const wanted = this.#installed.get(engine);
+    if (wanted === undefined) return false;
+    for (const interceptor of wanted) if (interceptor.name === name) return true;
+    return false;
   }
 
   #find(name: string): Interceptor | undefined {

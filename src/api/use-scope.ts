@@ -80,6 +80,11 @@ export class UseScope implements PookScope {
     return undefined;
   }
 
+  /** The nearest live scope around this one (the scope current where it was opened, or the closest live one around that). */
+  enclosing(): UseScope | undefined {
+    return this.#parent?.live();
+  }
+
   run<R>(fn: () => R): R {
     return storage.run(this, fn);
   }
@@ -119,4 +124,18 @@ export class UseScope implements PookScope {
  */
 export function currentScope(): UseScope | undefined {
   return storage.getStore()?.live() ?? globals.at(-1);
+}
+
+/**
+ * The engines of the scopes around the current one, innermost first: what a
+ * request falls back to when the current scope's engine does not intercept
+ * it (disabled, or without an interceptor for its client), so that a
+ * disabled scope inside an active engine never opens the network
+ * (docs/scopes.md, "Disabled engines fail closed").
+ */
+export function enclosingEngines(): Engine[] {
+  const engines: Engine[] = [];
+  // Bounded: each step goes one scope out, and the chain ends at the first scope opened.
+  for (let scope = currentScope()?.enclosing(); scope !== undefined; scope = scope.enclosing()) engines.push(scope.engine);
+  return engines;
 }

@@ -1,7 +1,7 @@
 import { assertRecord, describe } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import { assertHistoryLimit, type Engine } from '../engine/engine.js';
-import { defaultHistoryLimit, routedEngine } from './current-engine.js';
+import { defaultHistoryLimit, enclosingEngine, routedEngine } from './current-engine.js';
 import { currentScope, type PookScope, UseScope } from './use-scope.js';
 
 /** Options of `use()`. */
@@ -75,6 +75,9 @@ function openScope(options: UseOptions = {}): UseScope {
     if (value !== undefined && typeof value !== 'boolean') throw new PookInvalidArgumentError(key, `expected a boolean, got ${describe(value)}`);
   }
   const engine = routedEngine(options.network === true, (options.historyLimit as number | undefined) ?? defaultHistoryLimit());
+  // A scope inherits the debug setting of the engine it is opened in, as it
+  // is then (docs/scopes.md, "What a scope inherits").
+  engine.debug = enclosingEngine()?.debug ?? false;
   const scope = new UseScope(engine, currentScope(), options.global === true);
   engine.activate();
   return scope;

@@ -1,4 +1,4 @@
-import { dirname, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 
@@ -11,7 +11,12 @@ import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.
  * ```
  */
 export interface SourceLocation {
-  /** Absolute file path (or the URL as the stack trace gives it, for non-file URLs). */
+  /**
+   * Absolute file path (or the URL as the stack trace gives it, for non-file
+   * URLs). Code without a file has the name the stack gives it: `[eval]` for
+   * `node -e`, `[stdin]`, `evalmachine.<anonymous>` or the `filename` given
+   * to `vm` (code run by `eval()` or `new Function()` is reported at that call).
+   */
   readonly file: string;
   /** 1-based line. */
   readonly line: number;
@@ -19,20 +24,29 @@ export interface SourceLocation {
   readonly column: number;
 }
 
-// pook's own folder: every frame in it is pook's and is skipped. From the
-// build that is `dist/`, where tsup bundles every layer into this module's
-// file; from source it is `src/`, two folders up from this file
-// (src/engine/definition-site.ts), so that frames of every layer (api,
-// engine, diagnostics…) are skipped, and the tests beside it are not.
-const OWN_DIR = ((): string => {
+// pook's own folders: every frame in them is pook's and is skipped. The
+// package's `dist/` holds the build, where tsup bundles every layer into this
+// module's file; its `src/` holds the sources, which frames point into when
+// this code runs from source, and also when a stack is source-mapped (Jest
+// maps the frames of every file with a source map, Node does under
+// `--enable-source-maps`): the build's maps name `../src/api/define.ts` &
+// co., which resolve to `<package>/src/…` even where only `dist/` is
+// installed (`node_modules/pook/src/…`). Both are skipped, wherever the
+// package is; the tests beside `src/` are not.
+const OWN_DIRS = ((): readonly string[] => {
   try {
     const file = fileURLToPath(import.meta.url);
     const fromSource = /[\\/]engine[\\/]definition-site\.[cm]?[jt]s$/.test(file);
-    return dirname(fromSource ? dirname(file) : file) + sep;
+    // src/engine/definition-site.ts, or dist/index.cjs: the package is the folder above src/ or dist/.
+    const root = dirname(fromSource ? dirname(dirname(file)) : dirname(file));
+    return [join(root, 'src') + sep, join(root, 'dist') + sep];
   } catch {
-    return '\0';
+    return [];
   }
 })();
+
+/** A frame in an installed pook, however the stack names it (a path, or a source-mapped one). */
+const INSTALLED = /[\\/]node_modules[\\/]pook[\\/](?:src|dist)[\\/]/;
 
 // Capturing is most of the cost of defining a mock (V8 walks the frames
 // at capture; the text is only formatted when `.stack` is read, which
@@ -82,7 +96,10 @@ export function pointAtCaller(error: unknown, caller: StackBoundary): void {
   if (error instanceof PookInvalidArgumentError) Error.captureStackTrace(error, caller);
 }
 
-const FRAME = /^\s*at (?:.*?\()?((?:file:\/\/|\/|[A-Za-z]:[\\/]|[a-z][\w+.-]*:\/\/)[^()]*?):(\d+):(\d+)\)?$/;
+/** `name:line:column`, the end of every frame with a location. */
+const LOCATION = /^(.+):(\d+):(\d+)$/;
+/** The innermost location in the origin of `eval` code: `eval at f (eval at g (file.js:3:5), <anonymous>:1:1)`. */
+const EVAL_ORIGIN = /\(([^()]+:\d+:\d+)\)/;
 
 function toPath(file: string): string {
   if (!file.startsWith('file://')) return file;
@@ -154,19 +171,39 @@ export class DefinitionSite {
 
   /** The first frame outside pook, or `undefined` when there is none in the captured frames. */
   get location(): SourceLocation | undefined {
-    if (this.#location === undefined) this.#location = parse(this.#holder.stack) ?? null;
+    if (this.#location === undefined) this.#location = parseDefinitionSite(this.#holder.stack) ?? null;
     return this.#location ?? undefined;
   }
 }
 
-function parse(stack: string | undefined): SourceLocation | undefined {
+/**
+ * The location of a stack frame that may be the user's, or `undefined` for
+ * a frame of Node's (`node:`, the `[eval]-wrapper`), a native one
+ * (`<anonymous>`, `index 0`) or pook's own. Code without a file keeps the
+ * name V8 gives it: `[eval]` (`node -e`), `[stdin]`, `evalmachine.<anonymous>`
+ * or the `filename` given to `vm`; code run by `eval()` or `new Function()`
+ * is reported at the place of that call.
+ */
+function frameLocation(frame: string): SourceLocation | undefined {
+  const text = frame.trim();
+  if (!text.startsWith('at ')) return undefined;
+  let where = text.slice(3);
+  if (where.endsWith(')')) where = where.slice(where.indexOf('(') + 1, -1);
+  if (where.startsWith('eval at ')) where = EVAL_ORIGIN.exec(where)?.[1] ?? '';
+  const match = LOCATION.exec(where);
+  if (match === null) return undefined;
+  const file = toPath(match[1]!);
+  if (file.startsWith('node:') || file === '<anonymous>' || file.endsWith(']-wrapper') || INSTALLED.test(file)) return undefined;
+  for (const dir of OWN_DIRS) if (file.startsWith(dir)) return undefined;
+  return { file, line: Number(match[2]), column: Number(match[3]) };
+}
+
+/** The first frame of `stack` that is the user's (see {@link frameLocation}). Internal: exported for its tests. */
+export function parseDefinitionSite(stack: string | undefined): SourceLocation | undefined {
   if (typeof stack !== 'string') return undefined;
   for (const line of stack.split('\n')) {
-    const match = FRAME.exec(line);
-    if (match === null) continue;
-    const file = toPath(match[1]!);
-    if (file.startsWith(OWN_DIR) || file.startsWith('node:')) continue;
-    return { file, line: Number(match[2]), column: Number(match[3]) };
+    const location = frameLocation(line);
+    if (location !== undefined) return location;
   }
   return undefined;
 }

@@ -374,12 +374,13 @@ export class Engine implements RequestHandler {
    * @example `engine.addInterceptor(myInterceptor)`
    */
   addInterceptor(...interceptors: Interceptor[]): void {
+    // All checked before the first is added: bad input changes nothing.
     for (const interceptor of interceptors) {
       if (typeof interceptor?.activate !== 'function' || typeof interceptor.disable !== 'function' || typeof interceptor.name !== 'string') {
         throw new PookInvalidArgumentError('interceptor', `expected { name, activate(engine), disable() }, got ${describe(interceptor)}`);
       }
-      this.#interceptors.add(interceptor);
     }
+    for (const interceptor of interceptors) this.#interceptors.add(interceptor);
   }
 
   /** Disables and removes the interceptor of that name; returns whether one was removed. */

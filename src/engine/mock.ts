@@ -1,7 +1,7 @@
 import { assertFunction, assertInteger, assertNotEmpty, assertRecord, describe } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import { PookError } from '../core/errors/pook-error.js';
-import type { MatchResult } from '../core/matcher.js';
+import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
 import type { ResolvedResponse } from '../core/resolved-response.js';
 import { BodyMatcher } from '../matchers/body.js';
@@ -23,7 +23,7 @@ import { DefinitionSite, pointAtCaller, type SourceLocation } from './definition
 import { MockAnswer } from './mock-answer.js';
 import { MockHistory } from './mock-history.js';
 import type { MockOptionsOf } from './mock-options.js';
-import { assertStatus, type BodyInit, type DynamicReply, type PookResponse } from './pook-response.js';
+import { assertStatus, type BodyInit, type DynamicReply, guideMockMethods, onFailedResponseDefinition, PookResponse } from './pook-response.js';
 import { applyReplyContent, type ReplyBody, type ReplyOptions, type ResponseHeaders } from './reply-content.js';
 import { type Attempt, RequestRules } from './request-rules.js';
 
@@ -111,6 +111,7 @@ let setOwner: (mock: Mock, owner: MockOwner) => void;
 let readOwnFunctions: (mock: Mock) => boolean;
 let runLogged: (mock: Mock, request: PookRequest, historyLimit: number, log: AttemptLog) => boolean;
 let reportLogged: (mock: Mock, request: PookRequest, attempt: Attempt | undefined) => MockReport;
+let withdrawIfUnused: (mock: Mock) => void;
 
 /** Tells `index` (or stops telling it) when the mock gains a mapper or may be live again. Internal. */
 export function watchMapping(mock: Mock, index: IndexWatcher, on: boolean): void {
@@ -185,6 +186,10 @@ export function reportCallCountWith(report: (mock: Mock, expected: number | unde
  * A mock: expectations about an outgoing request plus the response to give.
  * Matchers are added by the chainable DSL or an options object; all must
  * hold. A mock is volatile (matches once) unless `times(n)` or `persist()`.
+ * A definition method given bad input throws a `PookInvalidArgumentError`
+ * and changes nothing of the mock; while the mock has answered no request it
+ * also withdraws it from its engine, so no half-defined mock is left
+ * (docs/mocks.md, "Bad input leaves no half-defined mock").
  *
  * @example
  * ```ts
@@ -230,6 +235,9 @@ export class Mock {
     setOwner = (mock, owner) => {
       mock.#owner = owner;
     };
+    withdrawIfUnused = (mock) => {
+      if (mock.#owner !== undefined && mock.calls === 0) mock.#owner.removeMock(mock);
+    };
   }
 
   /**
@@ -261,20 +269,26 @@ export class Mock {
    * @example `mock.url('https://api.test:8443/v1/users?active=1')`
    */
   url(url: string | RegExp): this {
-    const matcher = new UrlMatcher(url);
-    this.#url = url instanceof RegExp ? String(url) : url;
-    this.#rules.expect(matcher);
-    if (!(matcher.expected instanceof RegExp) && matcher.expected.search !== '') {
-      // No prototype: `?constructor=1` or `?__proto__=1` is a key like any other.
-      const query: Record<string, string[]> = Object.create(null);
-      for (const [key, value] of new URLSearchParams(matcher.expected.search)) {
-        const values = query[key];
-        if (values === undefined) query[key] = [value];
-        else values.push(value);
+    try {
+      const matcher = new UrlMatcher(url);
+      // Every matcher is built (and checked) before the mock changes.
+      const params: ParamMatcher[] = [];
+      if (!(matcher.expected instanceof RegExp) && matcher.expected.search !== '') {
+        // No prototype: `?constructor=1` or `?__proto__=1` is a key like any other.
+        const query: Record<string, string[]> = Object.create(null);
+        for (const [key, value] of new URLSearchParams(matcher.expected.search)) {
+          const values = query[key];
+          if (values === undefined) query[key] = [value];
+          else values.push(value);
+        }
+        for (const [key, values] of Object.entries(query)) params.push(new ParamMatcher(key, values.length === 1 ? values[0]! : values));
       }
-      for (const [key, values] of Object.entries(query)) this.#rules.expect(new ParamMatcher(key, values.length === 1 ? values[0]! : values));
+      this.#url = url instanceof RegExp ? String(url) : url;
+      this.#expectAll(matcher, ...params);
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
     }
-    return this;
   }
 
   /**
@@ -282,10 +296,14 @@ export class Mock {
    * @example `mock.method('PATCH')`
    */
   method(method: string): this {
-    const matcher = new MethodMatcher(method);
-    this.#method = matcher.method;
-    this.#rules.expect(matcher);
-    return this;
+    try {
+      const matcher = new MethodMatcher(method);
+      this.#method = matcher.method;
+      this.#rules.expect(matcher);
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -293,8 +311,12 @@ export class Mock {
    * @example `mock.path(/^\/users\/\d+$/)`
    */
   path(path: string | RegExp): this {
-    this.#rules.expect(new PathMatcher(path));
-    return this;
+    try {
+      this.#rules.expect(new PathMatcher(path));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -302,8 +324,12 @@ export class Mock {
    * @example `mock.header('Accept', 'application/json')`
    */
   header(name: string, value: string | RegExp): this {
-    this.#rules.expect(new HeaderMatcher(name, value));
-    return this;
+    try {
+      this.#rules.expect(new HeaderMatcher(name, value));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -311,10 +337,14 @@ export class Mock {
    * @example `mock.headers({ 'X-Api-Key': 'k', Accept: /json/ })`
    */
   headers(headers: Record<string, string | RegExp>): this {
-    assertRecord('headers', headers);
-    assertNotEmpty('headers', Object.keys(headers), 'header');
-    for (const [name, value] of Object.entries(headers)) this.header(name, value);
-    return this;
+    try {
+      assertRecord('headers', headers);
+      assertNotEmpty('headers', Object.keys(headers), 'header');
+      this.#expectAll(...Object.entries(headers).map(([name, value]) => new HeaderMatcher(name, value)));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -322,9 +352,13 @@ export class Mock {
    * @example `mock.headerPresent('Authorization', 'X-Trace-Id')`
    */
   headerPresent(...names: string[]): this {
-    assertNotEmpty('headerPresent', names, 'header name');
-    for (const name of names) this.#rules.expect(new HeaderPresenceMatcher(name, true));
-    return this;
+    try {
+      assertNotEmpty('headerPresent', names, 'header name');
+      this.#expectAll(...names.map((name) => new HeaderPresenceMatcher(name, true)));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -332,9 +366,13 @@ export class Mock {
    * @example `mock.headersPresent(['Authorization'])`
    */
   headersPresent(names: readonly string[]): this {
-    if (!Array.isArray(names)) throw new PookInvalidArgumentError('headersPresent', `expected an array of header names, got ${describe(names)}`);
-    assertNotEmpty('headersPresent', names, 'header name');
-    return this.headerPresent(...names);
+    try {
+      if (!Array.isArray(names)) throw new PookInvalidArgumentError('headersPresent', `expected an array of header names, got ${describe(names)}`);
+      assertNotEmpty('headersPresent', names, 'header name');
+      return this.headerPresent(...names);
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -342,9 +380,13 @@ export class Mock {
    * @example `mock.headerAbsent('Cookie')`
    */
   headerAbsent(...names: string[]): this {
-    assertNotEmpty('headerAbsent', names, 'header name');
-    for (const name of names) this.#rules.expect(new HeaderPresenceMatcher(name, false));
-    return this;
+    try {
+      assertNotEmpty('headerAbsent', names, 'header name');
+      this.#expectAll(...names.map((name) => new HeaderPresenceMatcher(name, false)));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -354,8 +396,12 @@ export class Mock {
    * @example `mock.type('json')`
    */
   type(type: string): this {
-    this.#rules.expect(new ContentTypeMatcher(type));
-    return this;
+    try {
+      this.#rules.expect(new ContentTypeMatcher(type));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -363,8 +409,12 @@ export class Mock {
    * @example `mock.param('page', '2')`
    */
   param(name: string, value: ParamValue): this {
-    this.#rules.expect(new ParamMatcher(name, value));
-    return this;
+    try {
+      this.#rules.expect(new ParamMatcher(name, value));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -372,10 +422,14 @@ export class Mock {
    * @example `mock.params({ page: '2', tag: ['a', 'b'] })`
    */
   params(params: Record<string, ParamValue>): this {
-    assertRecord('params', params);
-    assertNotEmpty('params', Object.keys(params), 'parameter');
-    for (const [name, value] of Object.entries(params)) this.param(name, value);
-    return this;
+    try {
+      assertRecord('params', params);
+      assertNotEmpty('params', Object.keys(params), 'parameter');
+      this.#expectAll(...Object.entries(params).map(([name, value]) => new ParamMatcher(name, value)));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -385,8 +439,12 @@ export class Mock {
    * @example `mock.query({ page: '2', tag: ['a', 'b'] })`
    */
   query(query: Record<string, ParamValue>): this {
-    this.#rules.expect(new ExactQueryMatcher(query));
-    return this;
+    try {
+      this.#rules.expect(new ExactQueryMatcher(query));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -394,8 +452,12 @@ export class Mock {
    * @example `mock.paramExists('token')`
    */
   paramExists(name: string, allowEmpty = false): this {
-    this.#rules.expect(new ParamExistsMatcher(name, allowEmpty));
-    return this;
+    try {
+      this.#rules.expect(new ParamExistsMatcher(name, allowEmpty));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -403,8 +465,12 @@ export class Mock {
    * @example `mock.body('a=1&b=2')`
    */
   body(body: string | Uint8Array | RegExp): this {
-    this.#rules.expect(new BodyMatcher(body));
-    return this;
+    try {
+      this.#rules.expect(new BodyMatcher(body));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -415,8 +481,12 @@ export class Mock {
    * @example `mock.form({ grant_type: 'client_credentials', scope: ['read', 'write'] })`
    */
   form(form: Record<string, ParamValue>): this {
-    this.#rules.expect(new FormMatcher(form));
-    return this;
+    try {
+      this.#rules.expect(new FormMatcher(form));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -424,8 +494,12 @@ export class Mock {
    * @example `mock.json({ name: 'ada', tags: ['x'] })`
    */
   json(value: JsonExpectation): this {
-    this.#rules.expect(new JsonMatcher(value));
-    return this;
+    try {
+      this.#rules.expect(new JsonMatcher(value));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -433,8 +507,12 @@ export class Mock {
    * @example `mock.jsonSchema({ type: 'object', required: ['id'] })`
    */
   jsonSchema(schema: object | string): this {
-    this.#rules.expect(new JsonSchemaMatcher(schema));
-    return this;
+    try {
+      this.#rules.expect(new JsonSchemaMatcher(schema));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -442,8 +520,12 @@ export class Mock {
    * @example `mock.xml('<user><name>ada</name></user>')`
    */
   xml(xml: string | RegExp): this {
-    this.#rules.expect(new XmlMatcher(xml));
-    return this;
+    try {
+      this.#rules.expect(new XmlMatcher(xml));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -451,8 +533,12 @@ export class Mock {
    * @example `mock.file('./fixtures/upload.bin')`
    */
   file(path: string): this {
-    this.#rules.expect(BodyMatcher.fromFile(path));
-    return this;
+    try {
+      this.#rules.expect(BodyMatcher.fromFile(path));
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -461,8 +547,12 @@ export class Mock {
    * @example `mock.addMatcher((req) => req.headers.get('x-n') === '1')`
    */
   addMatcher(matcher: CustomMatcher): this {
-    this.#rules.expect(new CustomMatcherAdapter(matcher), true);
-    return this;
+    try {
+      this.#rules.expect(new CustomMatcherAdapter(matcher), true);
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -470,9 +560,14 @@ export class Mock {
    * @example `mock.use(isAdmin, hasTrace)`
    */
   use(...matchers: CustomMatcher[]): this {
-    assertNotEmpty('use', matchers, 'matcher');
-    for (const matcher of matchers) this.addMatcher(matcher);
-    return this;
+    try {
+      assertNotEmpty('use', matchers, 'matcher');
+      const adapters = matchers.map((matcher) => new CustomMatcherAdapter(matcher));
+      for (const adapter of adapters) this.#rules.expect(adapter, true);
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -480,9 +575,13 @@ export class Mock {
    * @example `mock.filter((req) => req.client === 'fetch')`
    */
   filter(...filters: MockFilter[]): this {
-    for (const fn of filters) assertFunction('filter', fn);
-    this.#rules.addFilters(filters);
-    return this;
+    try {
+      for (const fn of filters) assertFunction('filter', fn);
+      this.#rules.addFilters(filters);
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -490,11 +589,15 @@ export class Mock {
    * @example `mock.map((req) => req.with({ url: req.url.href.toLowerCase() }))`
    */
   map(...mappers: MockMapper[]): this {
-    for (const fn of mappers) assertFunction('map', fn);
-    this.#rules.addMappers(mappers);
-    // A mapper may change the method or URL: the mock can no longer be looked up by them.
-    if (this.#indexes !== undefined) for (const index of [...this.#indexes]) index.demote(this);
-    return this;
+    try {
+      for (const fn of mappers) assertFunction('map', fn);
+      this.#rules.addMappers(mappers);
+      // A mapper may change the method or URL: the mock can no longer be looked up by them.
+      if (this.#indexes !== undefined) for (const index of [...this.#indexes]) index.demote(this);
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -502,9 +605,13 @@ export class Mock {
    * @example `mock.callback((req) => seen.push(req.url.href))`
    */
   callback(...callbacks: MockCallback[]): this {
-    for (const fn of callbacks) assertFunction('callback', fn);
-    this.#rules.addCallbacks(callbacks);
-    return this;
+    try {
+      for (const fn of callbacks) assertFunction('callback', fn);
+      this.#rules.addCallbacks(callbacks);
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   // ── behaviour ────────────────────────────────────────────────────────
@@ -514,11 +621,15 @@ export class Mock {
    * @example `pook.get(url).times(5)`
    */
   times(n = 1): this {
-    assertInteger('times', n, 1);
-    this.#times = n;
-    this.#disposed = false;
-    this.#rearm();
-    return this;
+    try {
+      assertInteger('times', n, 1);
+      this.#times = n;
+      this.#disposed = false;
+      this.#rearm();
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -526,11 +637,15 @@ export class Mock {
    * @example `pook.get(url).persist()`
    */
   persist(on = true): this {
-    if (typeof on !== 'boolean') throw new PookInvalidArgumentError('persist', `expected a boolean, got ${describe(on)}`);
-    this.#persist = on;
-    this.#disposed = false;
-    this.#rearm();
-    return this;
+    try {
+      if (typeof on !== 'boolean') throw new PookInvalidArgumentError('persist', `expected a boolean, got ${describe(on)}`);
+      this.#persist = on;
+      this.#disposed = false;
+      this.#rearm();
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -538,9 +653,13 @@ export class Mock {
    * @example `pook.get(url).delay(200)`
    */
   delay(ms: number): this {
-    assertInteger('delay', ms, 0);
-    this.#answer.delay = ms;
-    return this;
+    try {
+      assertInteger('delay', ms, 0);
+      this.#answer.delay = ms;
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -550,11 +669,15 @@ export class Mock {
    * @example `pook.get(url).error('ECONNREFUSED')`, `pook.get(url).error('connection reset')`
    */
   error(error: Error | string): this {
-    if (isNetworkErrorCode(error)) this.#answer.failWith(error);
-    else if (typeof error === 'string') this.#answer.failWith(new Error(error));
-    else if (error instanceof Error) this.#answer.failWith(error);
-    else throw new PookInvalidArgumentError('error', `expected an Error or a string, got ${describe(error)}`);
-    return this;
+    try {
+      if (isNetworkErrorCode(error)) this.#answer.failWith(error);
+      else if (typeof error === 'string') this.#answer.failWith(new Error(error));
+      else if (error instanceof Error) this.#answer.failWith(error);
+      else throw new PookInvalidArgumentError('error', `expected an Error or a string, got ${describe(error)}`);
+      return this;
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -573,17 +696,24 @@ export class Mock {
   reply(status: number, content: ReplyOptions | ReplyBody, headers?: ResponseHeaders): PookResponse<this>;
   reply(fn: ReplyFunction): this;
   reply(arg: number | ReplyFunction = 200, content?: ReplyOptions | ReplyBody, headers?: ResponseHeaders): PookResponse<this> | this {
-    if (typeof arg === 'function') {
-      if (content !== undefined || headers !== undefined)
-        throw new PookInvalidArgumentError('reply', 'a reply function computes the whole response: give it alone');
-      this.#answer.replyWith(arg);
-      return this;
+    try {
+      if (typeof arg === 'function') {
+        if (content !== undefined || headers !== undefined)
+          throw new PookInvalidArgumentError('reply', 'a reply function computes the whole response: give it alone');
+        this.#answer.replyWith(arg);
+        return this;
+      }
+      assertStatus('reply', arg);
+      const oneCall = content !== undefined || headers !== undefined;
+      // Tried on a scratch response first: bad content changes nothing of this mock's.
+      if (oneCall) applyReplyContent(new PookResponse(), content, headers);
+      this.#answer.replyWith(undefined); // the last reply() wins, as with every other setter
+      const response = this.#answer.response.status(arg);
+      if (oneCall) applyReplyContent(response, content, headers);
+      return response;
+    } catch (error) {
+      throw this.#invalid(error);
     }
-    assertStatus('reply', arg);
-    this.#answer.replyWith(undefined); // the last reply() wins, as with every other setter
-    const response = this.#answer.response.status(arg);
-    if (content !== undefined || headers !== undefined) applyReplyContent(response, content, headers);
-    return response;
   }
 
   /** The response definition (same object as `reply()` returns). */
@@ -796,11 +926,55 @@ export class Mock {
     return { mock: this, ...verdict, state: this.isExpired() ? 'expired' : verdict.state };
   }
 
+  /** Adds matchers built (so checked) beforehand: a bad one among them has thrown before any is added. */
+  #expectAll(...matchers: Matcher[]): void {
+    for (const matcher of matchers) this.#rules.expect(matcher);
+  }
+
+  /**
+   * What a definition call that failed does before it rethrows `error`:
+   * every such call checks its input before it changes anything, so the
+   * mock is as it was; and a mock still being defined (registered, but it
+   * has answered no request yet) is withdrawn from its engine, so that no
+   * half-defined mock (`pook.get(url).reply(99)`: a default 200) is left to
+   * answer (docs/mocks.md, "Bad input leaves no half-defined mock").
+   */
+  #invalid(error: unknown): unknown {
+    if (error instanceof PookInvalidArgumentError) withdrawIfUnused(this);
+    return error;
+  }
+
   /** An expired mock may be live again: its indexes put it back in its place. */
   #rearm(): void {
     if (this.#indexes !== undefined) for (const index of [...this.#indexes]) index.rearm(this);
   }
 }
+
+// A bad call on a mock's response withdraws the mock as a bad call on the mock does.
+onFailedResponseDefinition((owner) => {
+  if (owner instanceof Mock) withdrawIfUnused(owner);
+});
+
+/**
+ * The methods of a mock that read or use it rather than define it: a bad
+ * argument to one of them (`assertCalled(-1)`) withdraws nothing. Every
+ * other method defines the mock. Internal.
+ */
+export const MOCK_QUERY_METHODS: ReadonlySet<string> = new Set([
+  'assertCalled',
+  'isDone',
+  'isMatched',
+  'isExpired',
+  'attempt',
+  'explain',
+  'respond',
+  'respondNow',
+]);
+
+const mockMethods = Object.getOwnPropertyNames(Mock.prototype).filter(
+  (name) => name !== 'constructor' && typeof Object.getOwnPropertyDescriptor(Mock.prototype, name)?.value === 'function',
+);
+guideMockMethods(mockMethods, new Set(mockMethods.filter((name) => !MOCK_QUERY_METHODS.has(name))));
 
 type Applier = (mock: Mock, value: never) => void;
 const list = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? value : [value as T]);
@@ -844,6 +1018,9 @@ const APPLIERS: Readonly<Record<keyof MockOptions, Applier>> = {
   responseXml: (m, v: string) => m.response.xml(v),
   responseFile: (m, v: string) => m.response.file(v),
 };
+
+/** Every key of {@link MockOptions}, in the order of their appliers. Internal (the tests enumerate them). */
+export const MOCK_OPTION_KEYS: readonly (keyof MockOptions)[] = Object.keys(APPLIERS) as Array<keyof MockOptions>;
 
 function applyOptions(mock: Mock, options: MockOptions): void {
   for (const key of Object.keys(options)) {

@@ -5,6 +5,7 @@ import { builtin } from '../core/builtin.js';
 import { isBytes, utf8 } from '../core/bytes.js';
 import { resolveContentType } from '../core/content-types.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
+import { PookError } from '../core/errors/pook-error.js';
 import type { ResolvedResponse } from '../core/resolved-response.js';
 
 /** A chunk of a streamed body. */
@@ -87,9 +88,38 @@ export function assertStatus(argument: string, status: unknown): asserts status 
   assertInteger(argument, status, 200, 599);
 }
 
+/** The mock-level settings a response forwards to its mock (`Mock` has them; this file does not name it). */
+interface MockSettings {
+  times(n?: number): unknown;
+  persist(on?: boolean): unknown;
+  delay(ms: number): unknown;
+  error(error: Error | string): unknown;
+}
+
+/**
+ * What a failed definition call of a response does to its mock before it
+ * rethrows: set by the mock (src/engine/mock.ts), which withdraws itself
+ * from its engine while it has answered no request (docs/mocks.md).
+ */
+let definitionFailed: (owner: unknown) => void = () => {};
+/** The response's own failure path ({@link PookResponse} `#invalid`), for the guides below the class. */
+let failDefinition: (response: PookResponse, error: unknown) => unknown;
+
+/** Sets what a failed definition call of a response does to its mock. Internal. */
+export function onFailedResponseDefinition(fn: (owner: unknown) => void): void {
+  definitionFailed = fn;
+}
+
 /**
  * The response a mock gives: status, headers and body, defined fluently.
- * Every setter returns the response; `.mock` goes back to the mock.
+ * Every setter returns the response; `.mock` goes back to the mock. The
+ * mock-level settings `times()`, `persist()`, `delay()` and `error()` may be
+ * chained here too: they set the mock's and return the response. Every other
+ * method of the mock (`param()`, `filter()`, `assertCalled()`…) throws here,
+ * in JavaScript, a `PookError` saying to call it before `reply()` or through
+ * `.mock` (a `PookInvalidArgumentError` for a method that defines the mock);
+ * the names both have (`header`, `headers`, `type`, `body`, `json`, `xml`,
+ * `file`) describe the response (docs/responses.md).
  * `Owner` is the type of that mock: `mock.reply()` returns a
  * `PookResponse<Mock>`, so `.mock` is typed as the `Mock` it came from (the
  * class does not name `Mock` itself, which is defined above it).
@@ -112,6 +142,10 @@ export class PookResponse<Owner = unknown> {
   // new object per request (a body of bytes or replayable chunks only).
   #resolved: ResolvedResponse | undefined;
 
+  static {
+    failDefinition = (response, error) => response.#invalid(error);
+  }
+
   /** @param mock - the mock this response belongs to (`Mock.reply()` passes itself) */
   constructor(mock?: Owner) {
     this.#mock = mock;
@@ -128,9 +162,13 @@ export class PookResponse<Owner = unknown> {
    * @example `pook.get(url).reply().status(404)`
    */
   status(code: number): this {
-    assertStatus('status', code);
-    this.#status = code;
-    return this.#changed();
+    try {
+      assertStatus('status', code);
+      this.#status = code;
+      return this.#changed();
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -138,10 +176,14 @@ export class PookResponse<Owner = unknown> {
    * @example `.header('Set-Cookie', 'a=1').header('Set-Cookie', 'b=2')`
    */
   header(name: string, value: string): this {
-    assertHeaderName('header', name);
-    assertHeaderValue(`header "${name}"`, value);
-    this.#headers.push([name, value]);
-    return this.#changed();
+    try {
+      assertHeaderName('header', name);
+      assertHeaderValue(`header "${name}"`, value);
+      this.#headers.push([name, value]);
+      return this.#changed();
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -149,12 +191,22 @@ export class PookResponse<Owner = unknown> {
    * @example `.headers({ 'Cache-Control': 'no-store', 'Set-Cookie': ['a=1', 'b=2'] })`
    */
   headers(headers: Record<string, string | readonly string[]>): this {
-    assertRecord('headers', headers);
-    for (const [name, value] of Object.entries(headers)) {
-      if (Array.isArray(value)) for (const v of value) this.header(name, v as string);
-      else this.header(name, value as string);
+    try {
+      assertRecord('headers', headers);
+      // Every pair is checked before the first is added.
+      const pairs: Array<[string, string]> = [];
+      for (const [name, value] of Object.entries(headers)) {
+        for (const one of Array.isArray(value) ? (value as unknown[]) : [value]) {
+          assertHeaderName('header', name);
+          assertHeaderValue(`header "${name}"`, one);
+          pairs.push([name, one as string]);
+        }
+      }
+      this.#headers.push(...pairs);
+      return this.#changed();
+    } catch (error) {
+      throw this.#invalid(error);
     }
-    return this;
   }
 
   /**
@@ -162,12 +214,16 @@ export class PookResponse<Owner = unknown> {
    * @example `.set('Content-Type', 'text/csv')`
    */
   set(name: string, value: string): this {
-    assertHeaderName('set', name);
-    assertHeaderValue(`header "${name}"`, value);
-    const lower = name.toLowerCase();
-    this.#headers = this.#headers.filter(([key]) => key.toLowerCase() !== lower);
-    this.#headers.push([name, value]);
-    return this.#changed();
+    try {
+      assertHeaderName('set', name);
+      assertHeaderValue(`header "${name}"`, value);
+      const lower = name.toLowerCase();
+      this.#headers = this.#headers.filter(([key]) => key.toLowerCase() !== lower);
+      this.#headers.push([name, value]);
+      return this.#changed();
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -177,7 +233,11 @@ export class PookResponse<Owner = unknown> {
    * @example `.type('json')`
    */
   type(type: string): this {
-    return this.set('Content-Type', resolveContentType('type', type));
+    try {
+      return this.set('Content-Type', resolveContentType('type', type));
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -185,9 +245,13 @@ export class PookResponse<Owner = unknown> {
    * @example `.body('hello')`, `.body(new Uint8Array([1, 2]))`, `.body(['a', 'b'])`
    */
   body(body: BodyInit): this {
-    this.#body = toBody('body', body);
-    this.#consumed = false;
-    return this.#changed();
+    try {
+      this.#body = toBody('body', body);
+      this.#consumed = false;
+      return this.#changed();
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -195,9 +259,13 @@ export class PookResponse<Owner = unknown> {
    * @example `.json({ id: 1 })`
    */
   json(value: unknown): this {
-    this.#body = utf8(toJson('json', value));
-    if (!hasHeader(this.#headers, 'content-type')) this.#headers.push(['Content-Type', 'application/json']);
-    return this.#changed();
+    try {
+      this.#body = utf8(toJson('json', value));
+      if (!hasHeader(this.#headers, 'content-type')) this.#headers.push(['Content-Type', 'application/json']);
+      return this.#changed();
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -205,10 +273,14 @@ export class PookResponse<Owner = unknown> {
    * @example `.xml('<ok/>')`
    */
   xml(xml: string): this {
-    if (typeof xml !== 'string') throw new PookInvalidArgumentError('xml', `expected a string, got ${describe(xml)}`);
-    this.#body = utf8(xml);
-    if (!hasHeader(this.#headers, 'content-type')) this.#headers.push(['Content-Type', 'application/xml']);
-    return this.#changed();
+    try {
+      if (typeof xml !== 'string') throw new PookInvalidArgumentError('xml', `expected a string, got ${describe(xml)}`);
+      this.#body = utf8(xml);
+      if (!hasHeader(this.#headers, 'content-type')) this.#headers.push(['Content-Type', 'application/xml']);
+      return this.#changed();
+    } catch (error) {
+      throw this.#invalid(error);
+    }
   }
 
   /**
@@ -216,12 +288,69 @@ export class PookResponse<Owner = unknown> {
    * @example `.file('./fixtures/user.json')`
    */
   file(path: string): this {
+    let bytes: Uint8Array;
     try {
-      this.#body = builtin<typeof fs>('node:fs').readFileSync(path);
+      bytes = builtin<typeof fs>('node:fs').readFileSync(path);
     } catch (cause) {
-      throw new PookInvalidArgumentError('file', `cannot read ${JSON.stringify(path)} (${(cause as Error).message})`, { cause });
+      throw this.#invalid(new PookInvalidArgumentError('file', `cannot read ${JSON.stringify(path)} (${(cause as Error).message})`, { cause }));
     }
+    this.#body = bytes;
     return this.#changed();
+  }
+
+  // ── the mock's settings, forwarded ───────────────────────────────────
+
+  /**
+   * Sets how many times the mock may match (`mock.times(n)`), so that it can
+   * follow `reply()`; returns the response.
+   * @example `pook.get(url).reply(200).times(2).json({ ok: true })`
+   */
+  times(n = 1): this {
+    this.#settings('times').times(n);
+    return this;
+  }
+
+  /**
+   * Makes the mock persistent (`mock.persist(on)`), so that it can follow
+   * `reply()`; returns the response.
+   * @example `pook.get(url).reply(200).persist()`
+   */
+  persist(on = true): this {
+    this.#settings('persist').persist(on);
+    return this;
+  }
+
+  /**
+   * Delays the mock's answer by `ms` milliseconds (`mock.delay(ms)`), so that
+   * it can follow `reply()`; returns the response.
+   * @example `pook.get(url).reply(200).delay(50)`
+   */
+  delay(ms: number): this {
+    this.#settings('delay').delay(ms);
+    return this;
+  }
+
+  /**
+   * Makes the mock fail the request with this error instead of answering
+   * (`mock.error(e)`: an Error, a message or a Node network error code), so
+   * that it can follow `reply()`; returns the response.
+   * @example `pook.get(url).reply(200).error('ECONNRESET')`
+   */
+  error(error: Error | string): this {
+    this.#settings('error').error(error);
+    return this;
+  }
+
+  /** The mock, for a forwarded setting (`argument` names it when there is none). */
+  #settings(argument: string): MockSettings {
+    if (this.#mock === undefined) throw new PookInvalidArgumentError(argument, 'this response is not attached to a mock');
+    return this.#mock as MockSettings;
+  }
+
+  /** A definition call failed: its mock withdraws while unused (see {@link onFailedResponseDefinition}); rethrows `error`. */
+  #invalid(error: unknown): unknown {
+    if (error instanceof PookInvalidArgumentError && this.#mock !== undefined) definitionFailed(this.#mock);
+    return error;
   }
 
   /**
@@ -259,6 +388,33 @@ export class PookResponse<Owner = unknown> {
   #changed(): this {
     this.#resolved = undefined;
     return this;
+  }
+}
+
+/**
+ * Gives the response, for JavaScript users who chain a method of the mock
+ * after `reply()`, a method of each such name that says what to do instead
+ * of failing with "is not a function": a definition method (`param`,
+ * `filter`…) throws a `PookInvalidArgumentError` naming it, which withdraws
+ * a mock still being defined, like any bad definition; any other method of
+ * the mock (`assertCalled`, `isDone`…) throws a `PookError`. Not part of the
+ * type: TypeScript reports such a call at compile time. Internal: the mock
+ * passes the names of its methods.
+ * @param definition - the names among them that define the mock
+ */
+export function guideMockMethods(names: readonly string[], definition: ReadonlySet<string>): void {
+  for (const name of names) {
+    if (name in PookResponse.prototype) continue;
+    const hint = `${name}() is a method of the mock, and after reply() the chain is the response: call it before reply(), or through .mock (\`.mock.${name}(…)\`)`;
+    const guide = definition.has(name)
+      ? function (this: PookResponse) {
+          throw failDefinition(this, new PookInvalidArgumentError(name, hint));
+        }
+      : () => {
+          throw new PookError(`pook: ${hint}.`);
+        };
+    Object.defineProperty(guide, 'name', { value: name });
+    Object.defineProperty(PookResponse.prototype, name, { value: guide, writable: true, configurable: true, enumerable: false });
   }
 }
 

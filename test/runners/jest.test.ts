@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectFixtureOutcomes, expectNetworkOutcomes, expectPookFramesExist, PENDING_TITLE, UNMATCHED_TITLE } from './expectations.js';
 import { type InstalledFixture, installFixture, outcomesOfJsonReport, type RunnerResult } from './harness.js';
@@ -34,5 +35,17 @@ describe('pook/jest', () => {
   it("shows pook's stack frames in files the installed package has (its source maps name the shipped src/)", () => {
     const message = outcomesOfJsonReport(fixture.read('results.json')).get(PENDING_TITLE)?.message ?? '';
     expect(expectPookFramesExist(message, fixture.dir)).toContainEqual(expect.stringMatching(/node_modules\/pook\/src\/integrations\/test-run\.ts$/));
+  });
+
+  it("names the test file's line where each mock was defined, though Jest source-maps pook's own frames into node_modules/pook/src", () => {
+    const source = readFileSync(new URL('./jest/fixture/users.test.js', import.meta.url), 'utf8').split('\n');
+    const lineOf = (text: string): number => source.findIndex((line) => line.includes(text)) + 1;
+    const outcomes = outcomesOfJsonReport(fixture.read('results.json'));
+    const pending = outcomes.get(PENDING_TITLE)?.message ?? '';
+    const unmatched = outcomes.get(UNMATCHED_TITLE)?.message ?? '';
+    // The situation the definition sites must see through: pook's frames, as Jest prints them.
+    expect(pending).toMatch(/node_modules\/pook\/src\/engine\/engine\.ts:\d+/);
+    expect(pending).toMatch(new RegExp(`GET +http://api\\.test/users/2 .* users\\.test\\.js:${lineOf("pook.get('http://api.test/users/2')")}\n`));
+    expect(unmatched).toContain(`(defined at users.test.js:${lineOf("pook.get('http://api.test/users/1')")})`);
   });
 });

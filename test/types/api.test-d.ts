@@ -46,6 +46,16 @@ describe('module API types', () => {
     mock.reply(() => 'text');
   });
 
+  it("after reply(), the mock's settings forward and keep the response; the mock's other methods are not the response's", () => {
+    const response = pook.get('api.test').reply(200).times(2).persist().delay(5).error('ECONNRESET').json({ ok: true });
+    expectTypeOf(response).toEqualTypeOf<PookResponse<Mock>>();
+    // @ts-expect-error param() is a method of the mock: call it before reply(), or through .mock
+    pook.get('api.test').reply(200).param('a', '1');
+    const response200 = pook.get('api.test').reply(200);
+    // @ts-expect-error filter() is a method of the mock
+    response200.filter(() => true);
+  });
+
   it('the DSL chains keep the Mock type', () => {
     const chained = pook.post('api.test').header('a', /b/).json({ a: 1 }).times(2).persist().delay(5);
     expectTypeOf(chained).toEqualTypeOf<Mock>();

@@ -10,7 +10,9 @@ import { type EchoServer, startServer } from '../helpers/servers.js';
 
 // One interception layer, each request routed to the engine of the async
 // context of its client call; an engine that is not active (or has no
-// interceptor for that client) leaves the request alone.
+// interceptor for that client) hands it to the next active engine out, and
+// with none active (as here) leaves the request alone
+// (test/unit/scope-fail-closed.test.ts has the enclosing engines).
 
 let server: EchoServer;
 beforeEach(async () => {

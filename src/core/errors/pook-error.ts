@@ -7,7 +7,6 @@ export type PookErrorCode =
   | 'POOK_NO_MATCH'
   | 'POOK_INVALID_ARGUMENT'
   | 'POOK_INVALID_BODY'
-  | 'POOK_NETWORK'
   | 'POOK_PENDING_MOCKS'
   | 'POOK_UNMATCHED'
   | 'POOK_CALL_COUNT'
