@@ -50,12 +50,12 @@ async function entriesOf(file: string, shown: string): Promise<Entry[]> {
     const text = await readFile(file, 'utf8');
     const { LineCounter, parseDocument } = await import('yaml');
     const counter = new LineCounter();
-    const document = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+    const document = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
     const [problem] = document.errors;
     if (problem !== undefined) {
       const line = problem.linePos?.[0]?.line;
       throw new PookMockFileError(
-        `pook: ${shown}${line === undefined ? '' : `:${line}`}: not valid ${extension === '.json' ? 'JSON' : 'YAML'} (${problem.message.split('\n')[0]}).`,
+        `pook: ${shown}${line === undefined ? '' : `:${line}`}: not valid ${extension === '.json' ? 'JSON' : 'YAML'} (${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}).`,
         {
           file: shown,
         },

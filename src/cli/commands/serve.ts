@@ -180,23 +180,33 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT.failed;
   }
 
-  let server: Awaited<ReturnType<typeof serve>>;
+  // Signals are handled from before the readiness line: a signal that comes
+  // while the server starts stops it once it has started.
+  let stopped!: (code: number) => void;
+  const done = new Promise<number>((resolveDone) => {
+    stopped = resolveDone;
+  });
+  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  let signalled = false;
+  const stop = (): void => {
+    signalled = true;
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    server?.close().then(() => stopped(EXIT.ok));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   try {
     server = await serve(options);
   } catch (error) {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     const message = isPookError(error) ? error.message : `pook: cannot start the server (${(error as Error).message}).`;
     io.stderr.write(`${message}\n`);
     return isPookError(error) && error.code === 'POOK_INVALID_ARGUMENT' ? EXIT.usage : EXIT.failed;
   }
-  return new Promise<number>((resolveRun) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      server.close().then(() => resolveRun(EXIT.ok));
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  if (signalled) server.close().then(() => stopped(EXIT.ok));
+  return done;
 }
 
 /** `pook serve`: the mock server (docs/server.md). */
