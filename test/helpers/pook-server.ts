@@ -3,8 +3,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-export const serverFixtures = fileURLToPath(new URL('../fixtures/server/', import.meta.url));
+export const cli: string = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const serverFixtures: string = fileURLToPath(new URL('../fixtures/server/', import.meta.url));
 
 /** A running `pook serve` child process. */
 export interface ServerProcess {
@@ -71,7 +71,7 @@ export function startServer(args: readonly string[], options: { cwd?: string; en
 }
 
 /** Runs `node dist/cli.js …args` to the end. */
-export function runCli(args: readonly string[], cwd = serverFixtures): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(args: readonly string[], cwd: string = serverFixtures): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NODE_OPTIONS: '', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -22,7 +22,7 @@ async function admin(method: string, path: string, body?: unknown, headers: Reco
   const response = await fetch(`${server.url}/__pook${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
   return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };

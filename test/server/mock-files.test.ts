@@ -3,7 +3,7 @@
 // options a mock accepts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv2020Module from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Mock, PookRequest } from '../../src/index.js';
@@ -55,6 +55,8 @@ describe('mock files', () => {
 
 describe('mock file JSON Schema', () => {
   const schema = mockFileSchema() as { $defs: { mock: { properties: Record<string, unknown> } } };
+  // The CommonJS module's class is its default export's `default`.
+  const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module.default }).default;
   const ajv = new Ajv2020({ strict: false });
   const validate = ajv.compile(schema);
 
