@@ -10,7 +10,8 @@ import type { MockRecord } from '../server/protocol/messages.js';
 // "Remote client").
 
 /** A definition as it is being recorded: the JSON form of `MockOptions`. */
-type Definition = Record<string, unknown>;
+export type RemoteDefinition = Record<string, unknown>;
+type Definition = RemoteDefinition;
 
 /** What a remote mock needs from its connection. */
 export interface RemoteQueue {
@@ -148,7 +149,7 @@ export class RemoteResponse implements PromiseLike<MockRecord> {
 }
 
 /** The record under `key` of a definition, made when missing. */
-function recordIn<T>(definition: Definition, key: string): Record<string, T> {
+function recordIn<T>(definition: RemoteDefinition, key: string): Record<string, T> {
   if (definition[key] === undefined) definition[key] = {};
   return definition[key] as Record<string, T>;
 }
@@ -204,7 +205,7 @@ export class RemoteMock implements PromiseLike<MockRecord> {
   }
 
   /** @internal Applies one DSL call to the definition, unless the mock was sent. */
-  record(argument: string, change: (definition: Definition) => void): void {
+  record(argument: string, change: (definition: RemoteDefinition) => void): void {
     if (this.#sent) {
       throw new PookInvalidArgumentError(
         argument,
