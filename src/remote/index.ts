@@ -3,6 +3,6 @@
 
 export type { WireLocation } from '../server/protocol/definition.js';
 export type { MockRecord, NearMissRecord, NetworkBody, RequestRecord, ResultRecord, UnmatchedRecord } from '../server/protocol/messages.js';
-export { type ConnectOptions, connect, PookRemote } from './connect.js';
 export type { AdminTarget } from './admin-client.js';
+export { type ConnectOptions, connect, PookRemote } from './connect.js';
 export { type RemoteDefinition, RemoteMock, type RemoteQueue, RemoteResponse } from './remote-mock.js';
