@@ -42,9 +42,18 @@ function start(command, argv, pattern, env = {}) {
 
 async function pook(count) {
   const file = join(dir, `mocks-${count}.json`);
-  writeFileSync(file, JSON.stringify(Array.from({ length: count }, (_, i) => ({ method: 'GET', path: `/items/${i}`, persist: true, reply: 200, responseJson: JSON.parse(body) }))));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      Array.from({ length: count }, (_, i) => ({ method: 'GET', path: `/items/${i}`, persist: true, reply: 200, responseJson: JSON.parse(body) })),
+    ),
+  );
   const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-  return start(process.execPath, [cli, 'serve', '--port', '0', '--quiet', '--history-limit', '100', '--mocks', file], /listening on http:\/\/127\.0\.0\.1:(\d+)/);
+  return start(
+    process.execPath,
+    [cli, 'serve', '--port', '0', '--quiet', '--history-limit', '100', '--mocks', file],
+    /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+  );
 }
 
 function mockttp(count) {
@@ -53,7 +62,10 @@ function mockttp(count) {
 
 async function wiremock(count) {
   const build = join(require.resolve('wiremock/package.json'), '..', 'build');
-  const jar = join(build, readdirSync(build).find((name) => name.endsWith('.jar')));
+  const jar = join(
+    build,
+    readdirSync(build).find((name) => name.endsWith('.jar')),
+  );
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn('java', ['-jar', jar, '--port', String(port), '--disable-banner', '--no-request-journal'], { stdio: 'ignore' });
   const server = { child, port };
@@ -104,6 +116,8 @@ for (const [scenario, count, path] of [
 rmSync(dir, { recursive: true, force: true });
 console.log(`\n| scenario | ${libs.join(' | ')} |\n|---|${libs.map(() => '---').join('|')}|`);
 for (const scenario of ['one mock', 'last of 1,000']) {
-  const cells = libs.map((lib) => rows.find((row) => row.scenario === scenario && row.lib === lib)).map((row) => (row === undefined ? 'n/a' : `${row.rps} req/s, p99 ${row.p99} ms`));
+  const cells = libs
+    .map((lib) => rows.find((row) => row.scenario === scenario && row.lib === lib))
+    .map((row) => (row === undefined ? 'n/a' : `${row.rps} req/s, p99 ${row.p99} ms`));
   console.log(`| ${scenario} | ${cells.join(' | ')} |`);
 }
