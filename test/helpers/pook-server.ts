@@ -6,6 +6,12 @@ import { fileURLToPath } from 'node:url';
 export const cli: string = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 export const serverFixtures: string = fileURLToPath(new URL('../fixtures/server/', import.meta.url));
 
+// Servers a failed test did not stop are stopped when the test process exits.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** A running `pook serve` child process. */
 export interface ServerProcess {
   readonly child: ChildProcess;
@@ -31,6 +37,8 @@ export function startServer(args: readonly string[], options: { cwd?: string; en
     env: { ...process.env, NODE_OPTIONS: '', NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let out = '';
   let err = '';
   const waiters: Array<() => void> = [];

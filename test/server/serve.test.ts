@@ -219,16 +219,19 @@ describe('pook serve: operations', () => {
     const origin = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
     try {
       const own = await startServer(['--proxy', origin, '--mocks', 'mocks/typed.ts']);
-      expect(await (await fetch(`${own.url}/health`)).text()).toBe('ok');
-      const relayed = await fetch(`${own.url}/users?page=2`);
-      expect(relayed.headers.get('x-upstream')).toBe('yes');
-      expect(await relayed.text()).toBe(`upstream saw GET /users?page=2 host=${new URL(origin).host}`);
-      const { requests } = (await (await fetch(`${own.url}/__pook/unmatched`)).json()) as UnmatchedBody;
-      expect(requests.map((r) => [r.request.url, r.outcome])).toEqual([[`${origin}/users?page=2`, 'passthrough']]);
-      // Networking off through the admin API: unmatched requests get the report again.
-      await fetch(`${own.url}/__pook/network`, { method: 'PUT', body: JSON.stringify({ enabled: false }) });
-      expect((await fetch(`${own.url}/users`)).status).toBe(501);
-      await own.stop();
+      try {
+        expect(await (await fetch(`${own.url}/health`)).text()).toBe('ok');
+        const relayed = await fetch(`${own.url}/users?page=2`);
+        expect(relayed.headers.get('x-upstream')).toBe('yes');
+        expect(await relayed.text()).toBe(`upstream saw GET /users?page=2 host=${new URL(origin).host}`);
+        const { requests } = (await (await fetch(`${own.url}/__pook/unmatched`)).json()) as UnmatchedBody;
+        expect(requests.map((r) => [r.request.url, r.outcome])).toEqual([[`${origin}/users?page=2`, 'passthrough']]);
+        // Networking off through the admin API: unmatched requests get the report again.
+        await fetch(`${own.url}/__pook/network`, { method: 'PUT', body: JSON.stringify({ enabled: false }) });
+        expect((await fetch(`${own.url}/users`)).status).toBe(501);
+      } finally {
+        await own.stop();
+      }
     } finally {
       upstream.close();
     }
