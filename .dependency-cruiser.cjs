@@ -5,6 +5,8 @@
 //
 //   cli/            the `pook` program and its subcommands (a process of its own)
 //   migrate/        codemods (`pook migrate nock`): source text in, source text out; core/ only
+//   remote/         pook/remote: drives a mock server's mocks from another process (public surface only)
+//   server/         pook/server: the mock server, its mock files and admin API (protocol/ is shared with remote/)
 //   integrations/   runner integrations: pook's public surface only (src/index.ts)
 //   index.ts        the public surface: re-exports
 //   api/            module functions, use() scopes, request router, wiring
@@ -85,11 +87,33 @@ module.exports = {
       ['^src/migrate/', '^src/core/'],
       'The codemods (pook migrate) read and rewrite source text: they use no engine, mock or interceptor, and only the CLI loads them.',
     ),
+    layer(
+      'server-is-a-process-of-its-own',
+      '^src/server/',
+      ['^src/core/', '^src/matchers/', '^src/engine/', '^src/diagnostics/', '^src/api/wiring\\.ts$', '^src/server/'],
+      'The mock server answers with an Engine (no interceptors): it uses the layers up to diagnostics, and the wiring that hands the engine its reports.',
+    ),
+    layer(
+      'remote-uses-the-public-surface',
+      '^src/remote/',
+      ['^src/index\\.ts$', '^src/server/protocol/', '^src/remote/'],
+      "The remote client is built on pook's public surface (in the build, 'pook' itself) and the server's wire protocol, which imports nothing of pook.",
+    ),
+    {
+      name: 'server-protocol-imports-nothing',
+      comment: 'The wire protocol is shared by the server and pook/remote: it imports nothing of pook.',
+      severity: 'error',
+      from: { path: '^src/server/protocol/' },
+      to: { path: '^src/', pathNot: '^src/server/protocol/' },
+    },
     {
       name: 'no-unknown-folder',
       comment: 'Every file of src/ is in a layer that has its rule here: a new folder needs a rule (and a line in docs/architecture.md).',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations|cli|migrate)/|^src/index\\.ts$' },
+      from: {
+        path: '^src/',
+        pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations|cli|migrate|server|remote)/|^src/index\\.ts$',
+      },
       to: {},
     },
   ],

@@ -1,11 +1,12 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { initSync, parse } from 'cjs-module-lexer';
 import { defineConfig, type Options } from 'tsup';
 
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
 
 // The runner integrations (pook/vitest, pook/jest, pook/node-test,
-// pook/mocha) must drive the same pook module as the tests that import
+// pook/mocha) and the remote client (pook/remote) must drive the same pook module as the tests that import
 // 'pook': a bundled copy would have its own global engine and scopes. Their
 // source imports pook's public surface as '../index.js'; in the build that
 // import becomes 'pook' itself, resolved at run time through the package's
@@ -14,7 +15,7 @@ const integrationsImportPook: EsbuildPlugin = {
   name: 'integrations-import-pook',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
-      /[\\/]src[\\/]integrations[\\/]/.test(args.importer) ? { path: 'pook', external: true } : undefined,
+      /[\\/]src[\\/](?:integrations|remote)[\\/]/.test(args.importer) ? { path: 'pook', external: true } : undefined,
     );
   },
 };
@@ -45,6 +46,13 @@ function writeEsmWrappers(): void {
   }
 }
 
+// The JSON Schema of mock files (`pook serve --mocks`), shipped as
+// dist/mocks.schema.json for editors ("$schema"), made from the source.
+function writeMockFileSchema(): void {
+  const { mockFileSchema } = createRequire(import.meta.url)('./dist/server.cjs') as { mockFileSchema: () => object };
+  writeFileSync('dist/mocks.schema.json', `${JSON.stringify(mockFileSchema(), null, 2)}\n`);
+}
+
 // ESM + CommonJS builds with generated .d.ts/.d.cts from the source (never hand-written).
 export default defineConfig({
   entry: {
@@ -56,6 +64,9 @@ export default defineConfig({
     // The `pook` program (package.json "bin"); built as both formats like
     // every entry, run as dist/cli.js.
     cli: 'src/cli/bin.ts',
+    // The mock server and its remote client (docs/server.md).
+    server: 'src/server/index.ts',
+    remote: 'src/remote/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -73,5 +84,6 @@ export default defineConfig({
   esbuildPlugins: [integrationsImportPook],
   async onSuccess() {
     writeEsmWrappers();
+    writeMockFileSchema();
   },
 });

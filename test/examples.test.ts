@@ -23,6 +23,7 @@ const KEY_LINES: Readonly<Record<string, string>> = {
   'engines.mjs': 'engines: all examples passed',
   'when-nothing-matches.mjs': 'when-nothing-matches: all examples passed',
   'commonjs.cjs': 'commonjs: require("pook") works',
+  'server.mjs': 'server: all examples passed',
 };
 
 const scripts = readdirSync(examples)

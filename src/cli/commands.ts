@@ -6,4 +6,5 @@ import type { CliCommand } from './command.js';
  */
 export const COMMANDS: Readonly<Record<string, { readonly summary: string; readonly load: () => Promise<CliCommand> }>> = {
   migrate: { summary: 'rewrite nock test files to pook (pook migrate nock <files…>)', load: () => import('./commands/migrate.js').then((m) => m.command) },
+  serve: { summary: 'start a mock server (mock files, admin API, remote client)', load: () => import('./commands/serve.js').then((m) => m.command) },
 };

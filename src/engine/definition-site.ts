@@ -158,6 +158,17 @@ export class DefinitionSite {
   }
 
   /**
+   * A site known beforehand: a mock file's entry, or the call site a remote
+   * client sent with a definition (the server's reports then point there).
+   * @param location - the file, line and column to report
+   */
+  static at(location: SourceLocation): DefinitionSite {
+    const site = new DefinitionSite({});
+    site.#location = { file: location.file, line: location.line, column: location.column };
+    return site;
+  }
+
+  /**
    * The site for a Mock under construction: the one {@link definedBy} passed
    * down (taken once: only the mock it builds gets it), or a new capture
    * from the caller of `skip`.

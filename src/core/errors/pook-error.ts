@@ -10,7 +10,9 @@ export type PookErrorCode =
   | 'POOK_PENDING_MOCKS'
   | 'POOK_UNMATCHED'
   | 'POOK_CALL_COUNT'
-  | 'POOK_SHARED_SCOPE';
+  | 'POOK_SHARED_SCOPE'
+  | 'POOK_MOCK_FILE'
+  | 'POOK_SERVER_UNREACHABLE';
 
 /** The registered symbol that marks every pook error, whichever copy of pook made it. */
 const BRAND: unique symbol = Symbol.for('pook.error');
