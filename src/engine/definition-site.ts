@@ -1,5 +1,6 @@
-import { dirname, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type path from 'node:path';
+import type url from 'node:url';
+import { optionalBuiltin } from '../core/builtin.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 
 /**
@@ -19,16 +20,23 @@ export interface SourceLocation {
   readonly column: number;
 }
 
+// node:url where the runtime has it; in a browser, stack frames name
+// scripts by URL, and URLs are compared as they are.
+const fileURLToPath = optionalBuiltin<typeof url>('node:url')?.fileURLToPath;
+
 // pook's own folder: every frame in it is pook's and is skipped. From the
 // build that is `dist/`, where tsup bundles every layer into this module's
 // file; from source it is `src/`, two folders up from this file
 // (src/engine/definition-site.ts), so that frames of every layer (api,
 // engine, diagnostics…) are skipped, and the tests beside it are not.
+// Without node:path (a browser) the folder is that of the script's URL.
 const OWN_DIR = ((): string => {
   try {
-    const file = fileURLToPath(import.meta.url);
+    const nodePath = optionalBuiltin<typeof path>('node:path');
+    const file = fileURLToPath === undefined ? import.meta.url : fileURLToPath(import.meta.url);
     const fromSource = /[\\/]engine[\\/]definition-site\.[cm]?[jt]s$/.test(file);
-    return dirname(fromSource ? dirname(file) : file) + sep;
+    const dirname = nodePath?.dirname ?? ((name: string): string => name.slice(0, name.lastIndexOf('/')));
+    return dirname(fromSource ? dirname(file) : file) + (nodePath?.sep ?? '/');
   } catch {
     return '\0';
   }
@@ -42,6 +50,13 @@ const OWN_DIR = ((): string => {
 // frame. `new Mock()` captures from the constructor's caller. See
 // docs/performance.md for the measurement.
 const FRAMES = 2;
+
+/**
+ * Whether the engine can capture a stack from a given caller (V8: Node,
+ * Deno, Chromium; JavaScriptCore: Bun, Safari). Where it cannot, mocks have
+ * no definition site and reports leave it out.
+ */
+const hasCapture = (): boolean => typeof (Error as { captureStackTrace?: unknown }).captureStackTrace === 'function';
 
 /** Whether sites are captured at all (`pook.configure({ definitionSites })`). */
 let recording = true;
@@ -79,13 +94,13 @@ export function definedBy<T>(site: DefinitionSite, make: () => T, caller?: Stack
  * out of it (docs/errors.md).
  */
 export function pointAtCaller(error: unknown, caller: StackBoundary): void {
-  if (error instanceof PookInvalidArgumentError) Error.captureStackTrace(error, caller);
+  if (error instanceof PookInvalidArgumentError && hasCapture()) Error.captureStackTrace(error, caller);
 }
 
 const FRAME = /^\s*at (?:.*?\()?((?:file:\/\/|\/|[A-Za-z]:[\\/]|[a-z][\w+.-]*:\/\/)[^()]*?):(\d+):(\d+)\)?$/;
 
 function toPath(file: string): string {
-  if (!file.startsWith('file://')) return file;
+  if (fileURLToPath === undefined || !file.startsWith('file://')) return file;
   try {
     return fileURLToPath(file);
   } catch {
@@ -128,7 +143,7 @@ export class DefinitionSite {
    * @param skip - the function whose caller is of interest (e.g. `new.target`)
    */
   static capture(skip: StackBoundary): DefinitionSite {
-    if (!recording) return DefinitionSite.#unknown;
+    if (!recording || !hasCapture()) return DefinitionSite.#unknown;
     const holder: { stack?: string } = {};
     const limit = Error.stackTraceLimit;
     try {

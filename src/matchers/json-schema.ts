@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { describe } from '../core/arguments.js';
+import { requirePackage } from '../core/builtin.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
@@ -26,12 +26,12 @@ type AjvClass = new (options: object) => AjvInstance;
 let instances: { draft07: AjvInstance; draft2020: AjvInstance } | undefined;
 function ajv(draft: 'draft07' | 'draft2020'): AjvInstance {
   if (instances === undefined) {
-    const require = createRequire(import.meta.url);
+    const feature = 'the jsonSchema() matcher';
     const load = (id: string): AjvClass => {
-      const mod = require(id) as AjvClass & { default?: AjvClass };
+      const mod = requirePackage<AjvClass & { default?: AjvClass }>(id, feature);
       return mod.default ?? mod;
     };
-    const addFormats = require('ajv-formats') as ((ajv: AjvInstance) => void) & { default?: (ajv: AjvInstance) => void };
+    const addFormats = requirePackage<((ajv: AjvInstance) => void) & { default?: (ajv: AjvInstance) => void }>('ajv-formats', feature);
     const withFormats = (instance: AjvInstance): AjvInstance => {
       (addFormats.default ?? addFormats)(instance);
       return instance;
