@@ -4,7 +4,8 @@
 // count too, and no import cycle is allowed, of any kind.
 //
 //   integrations/   runner integrations: pook's public surface only (src/index.ts)
-//   index.ts        the public surface: re-exports
+//   index.ts        the public surface: re-exports (the Node entry)
+//   browser/        the browser build's surface and wiring (pook/browser): never reaches Node-only code
 //   api/            module functions, use() scopes, request router, wiring
 //   interceptors/   one folder per client family, on shared/; they see core/ only
 //   diagnostics/    reports: ranking, text, assertions, summaries, debug log
@@ -71,11 +72,28 @@ module.exports = {
       ['^src/index\\.ts$', '^src/integrations/'],
       "Runner integrations use pook's public surface only (in the build, 'pook' itself).",
     ),
+    // The browser build (docs/browsers.md): its entry re-exports the module
+    // API and installs the fetch and XHR interceptors; nothing of it may
+    // reach the interceptors or the Node wiring that need Node's builtins.
+    layer(
+      'browser-is-a-second-surface',
+      '^src/browser/',
+      ['^src/core/', '^src/matchers/', '^src/engine/', '^src/diagnostics/', '^src/interceptors/', '^src/api/', '^src/browser/'],
+      'The browser entry sits where index.ts does: on the module API and the layers below it.',
+    ),
+    {
+      name: 'browser-never-reaches-node-only-code',
+      comment:
+        "Nothing reachable from the browser entry is Node's: the node:http and undici interceptors, the Node entry's wiring (api/node-*.ts), or the lists that name them (api/public-classes.ts, api/namespace.ts). dist/browser.js is built for platform 'browser', where a Node builtin fails the build.",
+      severity: 'error',
+      from: { path: '^src/browser/' },
+      to: { path: '^src/(interceptors/(http|undici)/|api/node-|api/public-classes\\.ts$|api/namespace\\.ts$|index\\.ts$)', reachable: true },
+    },
     {
       name: 'no-unknown-folder',
       comment: 'Every file of src/ is in a layer that has its rule here: a new folder needs a rule (and a line in docs/architecture.md).',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations)/|^src/index\\.ts$' },
+      from: { path: '^src/', pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations|browser)/|^src/index\\.ts$' },
       to: {},
     },
   ],
