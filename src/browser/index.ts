@@ -44,8 +44,6 @@ export {
   use,
   useNetworkFilter,
 } from '../api/functions.js';
-export { default } from './namespace.js';
-export * from './public-classes.js';
 export type { PookErrorCode } from '../core/errors/pook-error.js';
 export type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from '../core/interceptor.js';
 export type { Difference, Matcher, MatchResult } from '../core/matcher.js';
@@ -63,3 +61,5 @@ export type { BodyChunk, BodyInit, DynamicReply } from '../engine/pook-response.
 export type { CustomMatcherOf } from '../matchers/custom.js';
 export type { JsonExpectation } from '../matchers/json.js';
 export type { ParamValue } from '../matchers/query.js';
+export { default } from './namespace.js';
+export * from './public-classes.js';

@@ -76,8 +76,9 @@ export class JsonSchemaMatcher implements Matcher {
     }
     const declared = (parsed as { $schema?: unknown }).$schema;
     const draft = typeof declared === 'string' && /draft-0[4-7]/.test(declared) ? 'draft07' : 'draft2020';
+    // Outside the try: a runtime that cannot load Ajv (a browser) says so, not "invalid".
+    const instance = ajv(draft);
     try {
-      const instance = ajv(draft);
       // Ajv registers a schema under its $id and refuses a second one with the
       // same $id; every mock compiles its own copy, so drop the earlier one
       // (already compiled validators keep working).
