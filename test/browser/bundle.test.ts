@@ -84,3 +84,13 @@ describe('pook/browser', () => {
     expect(exported('browser.d.ts')).toEqual(exported('index.d.ts').filter((name) => !nodeOnly.includes(name)));
   });
 });
+
+describe('docs/browsers.md', () => {
+  it('shows the example page the Chromium suite runs, byte for byte', () => {
+    const markdown = readFileSync(join(root, 'docs/browsers.md'), 'utf8');
+    const shown = new Map<string, string>();
+    for (const match of markdown.matchAll(/^`([^`\n]+)`:\n\n```\w*\n([\s\S]*?)^```$/gm)) shown.set(match[1]!, match[2]!);
+    expect([...shown.keys()]).toEqual(['index.html', 'users.test.js']);
+    for (const [file, text] of shown) expect(text, file).toBe(readFileSync(join(root, 'test/browser/fixture', file), 'utf8'));
+  });
+});

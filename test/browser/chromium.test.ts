@@ -16,11 +16,16 @@ import { hasChromium, launchChromium, SKIP_REASON } from './chromium.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
 
-/** Serves the page (test/browser/page/) and the built bundle (dist/browser.js), nothing else. */
+/**
+ * Serves the pages (test/browser/page/, and test/browser/fixture/, the
+ * example of docs/browsers.md) and the built bundle, at /dist/browser.js and
+ * where an installed pook has it (/node_modules/pook/dist/browser.js), nothing else.
+ */
 function pageServer(): http.Server {
   return http.createServer((req, res) => {
     const path = normalize(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = path.startsWith('/page/') ? join(root, 'test/browser', path) : /^\/dist\/browser\.js(\.map)?$/.test(path) ? join(root, path) : undefined;
+    const bundle = /^(?:\/node_modules\/pook)?(\/dist\/browser\.js(?:\.map)?)$/.exec(path);
+    const file = /^\/(page|fixture)\//.test(path) ? join(root, 'test/browser', path) : bundle !== null ? join(root, bundle[1]!) : undefined;
     if (file === undefined) {
       res.writeHead(404).end();
       return;
@@ -67,14 +72,16 @@ describe.skipIf(!hasChromium)(`pook/browser in headless Chromium${hasChromium ? 
   let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
   let remote: string;
+  let site: string;
   const servers: http.Server[] = [];
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    const site = pageServer();
+    const pages = pageServer();
     const { server } = remoteServer();
-    servers.push(site, server);
-    const { origin } = await listenOnLoopback(site, '127.0.0.1', 'http');
+    servers.push(pages, server);
+    const { origin } = await listenOnLoopback(pages, '127.0.0.1', 'http');
+    site = origin;
     remote = (await listenOnLoopback(server, '127.0.0.1', 'http')).origin;
     browser = await launchChromium();
     page = await browser.context.newPage();
@@ -96,6 +103,17 @@ describe.skipIf(!hasChromium)(`pook/browser in headless Chromium${hasChromium ? 
       name,
       { remote },
     ] as const);
+
+  it("docs/browsers.md's example page runs as shown: an import map, a module script, no bundler", async () => {
+    const example = await browser.context.newPage();
+    const errors: string[] = [];
+    example.on('pageerror', (error) => errors.push(String(error)));
+    await example.goto(`${site}/fixture/index.html`);
+    await example.waitForFunction(() => document.body.textContent !== '', undefined, { timeout: 30_000 });
+    expect(await example.textContent('body')).toBe('passed: Ada');
+    expect(errors).toEqual([]);
+    await example.close();
+  });
 
   it('loads the bundle with no error, and every case of the page is run below', async () => {
     expect(consoleErrors).toEqual([]);
