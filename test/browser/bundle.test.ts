@@ -86,11 +86,17 @@ describe('pook/browser', () => {
 });
 
 describe('docs/browsers.md', () => {
-  it('shows the example page the Chromium suite runs, byte for byte', () => {
+  it('shows the example page and the Vitest browser-mode project the suite runs, byte for byte', () => {
     const markdown = readFileSync(join(root, 'docs/browsers.md'), 'utf8');
     const shown = new Map<string, string>();
     for (const match of markdown.matchAll(/^`([^`\n]+)`:\n\n```\w*\n([\s\S]*?)^```$/gm)) shown.set(match[1]!, match[2]!);
-    expect([...shown.keys()]).toEqual(['index.html', 'users.test.js']);
-    for (const [file, text] of shown) expect(text, file).toBe(readFileSync(join(root, 'test/browser/fixture', file), 'utf8'));
+    const files: Record<string, string> = {
+      'index.html': 'test/browser/fixture',
+      'users.test.js': 'test/browser/fixture',
+      'vitest.config.mjs': 'test/runners/vitest-browser/fixture',
+      'users.test.mjs': 'test/runners/vitest-browser/fixture',
+    };
+    expect([...shown.keys()]).toEqual(Object.keys(files));
+    for (const [file, text] of shown) expect(text, file).toBe(readFileSync(join(root, files[file]!, file), 'utf8'));
   });
 });
