@@ -3,6 +3,7 @@
 // the layers below it, never one above or beside it. Type-only imports
 // count too, and no import cycle is allowed, of any kind.
 //
+//   cli/            the `pook` program and its subcommands (a process of its own)
 //   integrations/   runner integrations: pook's public surface only (src/index.ts)
 //   index.ts        the public surface: re-exports (the Node entry)
 //   browser/        the browser build's surface and wiring (pook/browser): never reaches Node-only code
@@ -89,11 +90,17 @@ module.exports = {
       from: { path: '^src/browser/' },
       to: { path: '^src/(interceptors/(http|undici)/|api/node-|api/public-classes\\.ts$|api/namespace\\.ts$|index\\.ts$)', reachable: true },
     },
+    layer(
+      'cli-is-the-top',
+      '^src/cli/',
+      ['^src/(?!integrations/)'],
+      'The `pook` program: its subcommands may use any layer (a process of its own), never a runner integration.',
+    ),
     {
       name: 'no-unknown-folder',
       comment: 'Every file of src/ is in a layer that has its rule here: a new folder needs a rule (and a line in docs/architecture.md).',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations|browser)/|^src/index\\.ts$' },
+      from: { path: '^src/', pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations|cli|browser)/|^src/index\\.ts$' },
       to: {},
     },
   ],

@@ -75,6 +75,9 @@ const node: Options = {
     jest: 'src/integrations/jest.ts',
     'node-test': 'src/integrations/node-test.ts',
     mocha: 'src/integrations/mocha.ts',
+    // The `pook` program (package.json "bin"); built as both formats like
+    // every entry, run as dist/cli.js.
+    cli: 'src/cli/bin.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

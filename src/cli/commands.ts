@@ -1,0 +1,7 @@
+import type { CliCommand } from './command.js';
+
+/**
+ * The subcommands of `pook`, by name, each loaded on first use. A new
+ * subcommand is one file under commands/ and one line here.
+ */
+export const COMMANDS: Readonly<Record<string, { readonly summary: string; readonly load: () => Promise<CliCommand> }>> = {};
