@@ -71,6 +71,21 @@ check(
   pook.unmatchedRequests().map((req) => `${req.client} ${req.url.pathname}`),
   ['/d', '/e', '/f', '/g', '/public/h', '/private/i', '/public/j', '/private/k'].map((path) => `fetch ${path}`),
 );
+/** The paths of the requests an assertion lists, or 'passed'. */
+function listed(assertion) {
+  try {
+    assertion();
+    return 'passed';
+  } catch (error) {
+    return error.requests.map((req) => req.url.pathname);
+  }
+}
+check('assertNoUnmatched() lists them all', listed(() => pook.assertNoUnmatched()).length, 8);
+check(
+  'assertNoUnmatched({ passedThrough: false }): only the blocked ones',
+  listed(() => pook.assertNoUnmatched({ passedThrough: false })),
+  ['/d', '/f', '/private/i', '/public/j', '/private/k'],
+);
 
 console.log('\n# an engine filter makes a request unmatched; the networking rule still applies');
 pook.reset(); // networking stays on; every filter is flushed

@@ -186,5 +186,75 @@ check('called once, for the request that reached it; the report reused its answe
 thrown(() => pook.assertNoUnmatched());
 check('the assertion reports call it no more', tenantChecks, 1);
 
+// The sections below show how a report points at a difference; each prints
+// the report from "Mocks tried" on (the request block above it is as before).
+const fromMocks = (message) => message.slice(message.indexOf('Mocks tried'));
+
+section('a long text body');
+pook.reset();
+const note = `${'Lorem ipsum dolor sit amet, '.repeat(8)}deliver at noon`;
+pook.post('https://api.test/notes').body(note).reply(201);
+const longMiss = await failureOf(fetch('https://api.test/notes', { method: 'POST', body: note.replace('noon', 'nine') }));
+console.log(fromMocks(longMiss.cause.message));
+check('the result keeps both bodies whole', longMiss.cause.candidates[0].results[2].actual.length, note.length);
+
+section('a multi-line text body');
+pook.reset();
+const csv = ['id,name,role', '1,ada,admin', '2,grace,editor', '3,linus,viewer', '4,guido,viewer', '5,ken,viewer'];
+pook.post('https://api.test/import').body(csv.join('\n')).reply(202);
+const sentCsv = [...csv.slice(0, 3), '3,linus,editor', ...csv.slice(4), '6,dennis,viewer'];
+const csvMiss = await failureOf(fetch('https://api.test/import', { method: 'POST', body: sentCsv.join('\n') }));
+console.log(fromMocks(csvMiss.cause.message));
+
+section('a binary body');
+pook.reset();
+const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 40 }, (_, i) => (i * 37) & 0xff)]);
+const sentPng = png.slice();
+sentPng[21] = 0;
+pook.put('https://api.test/avatar').body(png).reply(204);
+const pngMiss = await failureOf(fetch('https://api.test/avatar', { method: 'PUT', headers: { 'content-type': 'image/png' }, body: sentPng }));
+console.log(fromMocks(pngMiss.cause.message));
+check('no U+FFFD in the report', pngMiss.cause.message.includes('\uFFFD'), false);
+
+section('JSON Schema errors');
+pook.reset();
+pook
+  .post('https://api.test/users')
+  .jsonSchema({
+    type: 'object',
+    required: ['id', 'name'],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'integer' },
+      name: { type: 'string' },
+      role: { enum: ['admin', 'editor', 'viewer'] },
+      tags: { type: 'array', items: { type: 'string' } },
+    },
+  })
+  .reply(201);
+const schemaMiss = await failureOf(
+  fetch('https://api.test/users', { method: 'POST', body: JSON.stringify({ id: '7', role: 'owner', tags: ['a', 2], nickname: 'ada' }) }),
+);
+console.log(fromMocks(schemaMiss.cause.message));
+check('each error is a difference', schemaMiss.cause.candidates[0].results[2].differences.map((d) => d.path), ['$.name', '$.nickname', '$.id', '$.role', '$.tags[1]']);
+
+section('credentials a mock expects');
+pook.reset();
+pook.get('https://api.test/me').header('Authorization', 'Bearer sk_live_51HxQkP2eZvKYlo2C').reply(200);
+const tokenMiss = await failureOf(fetch('https://api.test/me', { headers: { authorization: 'Bearer sk_live_51HxQkP2eZvKYlo2D' } }));
+console.log(fromMocks(tokenMiss.cause.message));
+console.log(thrown(() => pook.assertDone()).message);
+check('the structured result keeps the full value', tokenMiss.cause.candidates[0].results[2].expected, 'Bearer sk_live_51HxQkP2eZvKYlo2C');
+
+section('util.inspect(engine)');
+pook.reset();
+pook.get('https://api.test/users').reply(200);
+pook.get('https://api.test/teams').persist().reply(200);
+await fetch('https://api.test/users');
+await failureOf(fetch('https://api.test/nowhere'));
+pook.enableNetwork('localhost', /\.internal$/);
+console.log(inspect(pook.engine()));
+pook.disableNetwork();
+
 pook.off();
 console.log('\nwhen-nothing-matches: all examples passed');

@@ -1,4 +1,5 @@
 import type { PookRequest } from '../core/pook-request.js';
+import type { AssertNoUnmatchedOptions } from '../engine/engine.js';
 import type { Mock } from '../engine/mock.js';
 import { current } from './current-engine.js';
 
@@ -79,9 +80,11 @@ export function assertDone(): void {
 
 /**
  * Throws a `PookUnmatchedRequestsError` when any request went unmatched
- * (blocked, or let through to the real network), listing every one.
+ * (blocked, or let through to the real network), listing every one. With
+ * `{ passedThrough: false }`, only blocked requests count.
+ * @param options - `passedThrough`: whether requests sent to the real network count (default `true`)
  * @example `afterEach(() => pook.assertNoUnmatched())`
  */
-export function assertNoUnmatched(): void {
-  current().assertNoUnmatched();
+export function assertNoUnmatched(options?: AssertNoUnmatchedOptions): void {
+  current().assertNoUnmatched(options);
 }

@@ -51,7 +51,7 @@ export type { ClientName, PookRequestInit } from '../core/pook-request.js';
 export type { ResolvedResponse } from '../core/resolved-response.js';
 export type { NetworkErrorCode } from '../engine/connection-failure.js';
 export type { SourceLocation } from '../engine/definition-site.js';
-export type { EngineFilter, EngineMapper, EngineOptions } from '../engine/engine.js';
+export type { AssertNoUnmatchedOptions, EngineFilter, EngineMapper, EngineOptions } from '../engine/engine.js';
 export type { EngineEventMap, EngineEventName, EngineListener } from '../engine/engine-events.js';
 export type { Candidate } from '../engine/errors/no-matches-error.js';
 export type { CustomMatcher, MockCallback, MockFilter, MockMapper, MockOptions, MockReport, ReplyFunction } from '../engine/mock.js';

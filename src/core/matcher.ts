@@ -21,6 +21,12 @@ export interface Difference {
   readonly expected?: unknown;
   /** The actual value (absent for `missing`). */
   readonly actual?: unknown;
+  /**
+   * The rule that failed, in words, when `expected` alone does not say it:
+   * JSON Schema keywords (`expected type string`, `expected one of "a", "b"`,
+   * `missing key (required)`). Reports print `path: reason, got actual`.
+   */
+  readonly reason?: string;
 }
 
 /**

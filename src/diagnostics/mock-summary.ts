@@ -2,6 +2,7 @@ import type { Mock } from '../engine/mock.js';
 import { colourReport } from './colour.js';
 import type { InspectOptions } from './inspect-hook.js';
 import { formatLocation } from './location.js';
+import { redactSummary } from './redaction.js';
 import { plural } from './text.js';
 
 /** `times(1), 0 calls` / `persistent, 3 calls`. */
@@ -12,9 +13,9 @@ export function formatUses(mock: Mock): string {
 // Summaries the label already shows (the method and URL of the mock).
 const IN_LABEL = /^(?:method|url) /;
 
-/** What a mock expects besides its method and URL, one summary each. */
+/** What a mock expects besides its method and URL, one summary each, credentials cut short. */
 export function extraExpectations(mock: Mock): string[] {
-  return mock.expectations.filter((summary) => !IN_LABEL.test(summary));
+  return mock.expectations.filter((summary) => !IN_LABEL.test(summary)).map(redactSummary);
 }
 
 /** `pending`, `done`, `done (expired)` or `done (disposed)`. */

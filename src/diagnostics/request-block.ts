@@ -1,4 +1,5 @@
 import type { PookRequest } from '../core/pook-request.js';
+import { escapeText } from './escape-text.js';
 import { SECRET_HEADERS, secret } from './redaction.js';
 import { cut, plural } from './text.js';
 
@@ -31,11 +32,12 @@ function bodyLines(request: PookRequest): string[] {
       return [`body (${size}, JSON):`, ...shown];
     }
   }
+  // Control characters are shown escaped, never raw (a line break stays one).
   const long = text.length > BODY_EXCERPT;
   const excerpt = long ? `${text.slice(0, BODY_EXCERPT)}…` : text;
   const heading = `body (${size}${long ? `, first ${BODY_EXCERPT} characters shown` : ''})`;
-  if (!excerpt.includes('\n')) return long ? [`${heading}:`, `  ${excerpt}`] : [`${heading}: ${excerpt}`];
-  return [`${heading}:`, ...excerpt.split('\n').map((line) => `  ${cut(line)}`)];
+  if (!excerpt.includes('\n')) return long ? [`${heading}:`, `  ${escapeText(excerpt)}`] : [`${heading}: ${escapeText(excerpt)}`];
+  return [`${heading}:`, ...excerpt.split('\n').map((line) => `  ${cut(escapeText(line))}`)];
 }
 
 /**

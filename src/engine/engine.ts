@@ -1,4 +1,4 @@
-import { assertFunction, assertInteger, describe } from '../core/arguments.js';
+import { assertFunction, assertInteger, assertRecord, describe } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from '../core/interceptor.js';
 import type { PookRequest } from '../core/pook-request.js';
@@ -18,6 +18,21 @@ export type EngineMapper = (request: PookRequest, engine: Engine) => PookRequest
 
 let setHost: (engine: Engine, host: InterceptorHost) => void;
 let setReusable: (engine: Engine, reusable: () => boolean) => void;
+let readSettings: (engine: Engine) => EngineSettings;
+
+/** What an engine's summary shows besides its public getters: its filters, in words and numbers. */
+export interface EngineSettings {
+  /** The network filters in words (`"localhost"`, `/\.test$/`, `isLocal()`), in order. */
+  readonly networkFilters: readonly string[];
+  /** How many engine filters (`engine.filter()`) and mappers (`engine.map()`) it has. */
+  readonly filters: number;
+  readonly mappers: number;
+}
+
+/** An engine's filters, for its `util.inspect` summary. Internal: the diagnostics layer reads it. */
+export function engineSettings(engine: Engine): EngineSettings {
+  return readSettings(engine);
+}
 
 /**
  * Makes `host` install the engine's interceptors from now on. Internal: the
@@ -46,6 +61,15 @@ export function reuseInterceptorsOnReset(engine: Engine, reusable: () => boolean
 interface UnmatchedAttempt {
   readonly seen: PookRequest;
   readonly log: AttemptLog | undefined;
+}
+
+/** Options of {@link Engine.assertNoUnmatched}. */
+export interface AssertNoUnmatchedOptions {
+  /**
+   * Whether requests that networking let through to the real network count
+   * as unmatched. Default `true`; `false` checks only the blocked requests.
+   */
+  readonly passedThrough?: boolean;
 }
 
 /** Options of a new {@link Engine}. */
@@ -118,6 +142,7 @@ export class Engine implements RequestHandler {
   static {
     setHost = (engine, host) => engine.#interceptors.useHost(host);
     setReusable = (engine, reusable) => engine.#interceptors.reuseWhile(reusable);
+    readSettings = (engine) => ({ networkFilters: engine.#network.labels, filters: engine.#filters.length, mappers: engine.#mappers.length });
   }
 
   /** @param options - interceptors, initial networking mode and history limit */
@@ -192,12 +217,20 @@ export class Engine implements RequestHandler {
 
   /**
    * Throws a `PookUnmatchedRequestsError` listing every request no mock
-   * matched (blocked or passed to the network).
-   * @example `afterEach(() => pook.engine().assertNoUnmatched())`
+   * matched (blocked or passed to the network). With `{ passedThrough: false }`,
+   * only the requests that were blocked count: those networking let through
+   * are left out (what the runner integrations check, docs/networking.md).
+   * @param options - `passedThrough`: whether requests sent to the real network count (default `true`)
+   * @example `afterEach(() => pook.engine().assertNoUnmatched({ passedThrough: false }))`
    */
-  assertNoUnmatched(): void {
-    if (this.#unmatched.length > 0)
-      throw reporter().unmatchedRequests(this.#unmatched, this.#mocks, (request) => this.#passedThrough.has(request), this.#explainUnmatched);
+  assertNoUnmatched(options: AssertNoUnmatchedOptions = {}): void {
+    assertRecord('assertNoUnmatched', options);
+    if (options.passedThrough !== undefined && typeof options.passedThrough !== 'boolean')
+      throw new PookInvalidArgumentError('assertNoUnmatched', `passedThrough must be a boolean, got ${describe(options.passedThrough)}`);
+    if (this.#unmatched.length === 0) return;
+    const passedThrough = (request: PookRequest): boolean => this.#passedThrough.has(request);
+    const counted = options.passedThrough === false ? this.#unmatched.filter((request) => !passedThrough(request)) : this.#unmatched;
+    if (counted.length > 0) throw reporter().unmatchedRequests(counted, this.#mocks, passedThrough, this.#explainUnmatched);
   }
 
   /**

@@ -23,6 +23,8 @@ export type NetworkFilter = (request: PookRequest) => boolean;
 export class NetworkPolicy {
   #enabled = false;
   #filters: NetworkFilter[] = [];
+  // What each filter is, for summaries: a host as given, or a function's name.
+  #labels: string[] = [];
 
   /** Whether real networking is on. */
   get enabled(): boolean {
@@ -34,6 +36,11 @@ export class NetworkPolicy {
     return this.#filters;
   }
 
+  /** The filters in words, in order: `"localhost"`, `/\.internal$/`, `isLocal()`, `a function`. */
+  get labels(): readonly string[] {
+    return this.#labels;
+  }
+
   /**
    * Turns networking on; each host (exact hostname, or RegExp tested against
    * it) is added as a filter.
@@ -42,6 +49,7 @@ export class NetworkPolicy {
     const filters = hosts.map((host) => hostFilter(host));
     this.#enabled = true;
     this.#filters.push(...filters);
+    this.#labels.push(...hosts.map((host) => (host instanceof RegExp ? String(host) : JSON.stringify(host.trim().toLowerCase()))));
   }
 
   /** Turns networking off; filters are kept. */
@@ -55,11 +63,13 @@ export class NetworkPolicy {
       if (typeof fn !== 'function') throw new PookInvalidArgumentError('useNetworkFilter', `expected a function, got ${describe(fn)}`);
     }
     this.#filters.push(...filters);
+    this.#labels.push(...filters.map((fn) => (fn.name === '' ? 'a function' : `${fn.name}()`)));
   }
 
   /** Removes every filter. */
   flush(): void {
     this.#filters = [];
+    this.#labels = [];
   }
 
   /** Whether an unmatched request may go to the real network. */

@@ -17,11 +17,18 @@ export interface PookTestOptions {
    */
   readonly failOnPending?: boolean;
   /**
-   * Fail a test in which a request matched no mock, even when the code under
-   * test caught the error, with pook's unmatched-requests report. Default `true`.
+   * Fail a test in which a request matched no mock and was blocked, even when
+   * the code under test caught the error, with pook's unmatched-requests
+   * report. Requests that networking let through to the real network (see
+   * `network`) do not fail the test. Default `true`.
    */
   readonly failOnUnmatched?: boolean;
-  /** Open each test's scope with real networking on, as `pook.use({ network: true })`. Default `false`. */
+  /**
+   * Real networking for the test: its unmatched requests go to the network
+   * (as `pook.use({ network: true })`) instead of failing. Given to
+   * `configure()` inside a test, it turns networking on or off for that test
+   * at once. Default `false`.
+   */
   readonly network?: boolean;
 }
 
@@ -30,7 +37,7 @@ type Settings = { -readonly [K in keyof PookTestOptions]-?: boolean };
 const KEYS: ReadonlyArray<keyof PookTestOptions> = ['failOnPending', 'failOnUnmatched', 'network'];
 
 /** The defaults, and each running test's settings by its engine (how `configure()` inside a test finds them). */
-const shared: { defaults: Settings; readonly running: WeakMap<object, { settings: Settings }> } = {
+const shared: { defaults: Settings; readonly running: WeakMap<object, TestRun> } = {
   defaults: { failOnPending: true, failOnUnmatched: true, network: false },
   running: new WeakMap(),
 };
@@ -64,8 +71,15 @@ function merge(base: Settings, options: PookTestOptions): Settings {
  */
 export function configure(options: PookTestOptions): void {
   const test = shared.running.get(pook.engine());
-  if (test === undefined) shared.defaults = merge(shared.defaults, options);
-  else test.settings = merge(test.settings, options);
+  if (test === undefined) {
+    shared.defaults = merge(shared.defaults, options);
+    return;
+  }
+  const before = test.settings.network;
+  test.settings = merge(test.settings, options);
+  if (test.settings.network === before) return;
+  if (test.settings.network) test.engine.enableNetwork();
+  else test.engine.disableNetwork();
 }
 
 /** How a runner opens the scope of one test. */
@@ -135,11 +149,12 @@ export class TestRun {
   /**
    * The error that fails the test, or undefined: the unmatched-requests
    * report first (the likely cause), then the pending-mocks report, each as
-   * its option allows.
+   * its option allows. Unmatched means blocked: a request networking let
+   * through is in the test's history (and the debug log), not a failure.
    */
   verify(): Error | undefined {
     const errors: Error[] = [];
-    if (this.settings.failOnUnmatched) collect(errors, () => this.engine.assertNoUnmatched());
+    if (this.settings.failOnUnmatched) collect(errors, () => this.engine.assertNoUnmatched({ passedThrough: false }));
     if (this.settings.failOnPending) collect(errors, () => this.engine.assertDone());
     if (errors.length <= 1) return errors[0];
     return new AggregateError(errors, errors.map((error) => error.message).join('\n\n'));

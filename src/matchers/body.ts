@@ -9,9 +9,18 @@ import { showValue } from '../core/show-value.js';
 import { type RegexFormat, regexFormat, testRegexFormat } from './regex-format.js';
 import { testRegExp } from './regexp.js';
 
-function excerpt(request: PookRequest): string {
-  const text = request.text;
-  return text.length > 200 ? `${text.slice(0, 200)}… (${request.body?.byteLength ?? 0} bytes)` : text;
+const EMPTY = new Uint8Array(0);
+const fatal = new TextDecoder('utf-8', { fatal: true });
+
+/** Whether the body decodes as UTF-8 without a replacement character standing for bad bytes. */
+function isText(request: PookRequest): boolean {
+  if (!request.text.includes('\uFFFD')) return true;
+  try {
+    fatal.decode(request.body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array | undefined): boolean {
@@ -84,14 +93,22 @@ export class BodyMatcher implements Matcher {
   }
 
   /** @param request - the request to check */
-  match(request: PookRequest): MatchResult {
+  test(request: PookRequest): boolean {
     const format = this.#format;
-    const pass =
-      format !== undefined
-        ? testRegexFormat(format, request.text)
-        : this.expected instanceof RegExp
-          ? testRegExp(this.expected, request.text)
-          : sameBytes(this.expected, request.body);
-    return { pass, expectation: this.name, expected: this.#display, actual: excerpt(request) };
+    if (format !== undefined) return testRegexFormat(format, request.text);
+    return this.expected instanceof RegExp ? testRegExp(this.expected, request.text) : sameBytes(this.expected, request.body);
+  }
+
+  /**
+   * The verdict with both values in full, for reports and tools: `expected`
+   * is the string, the bytes or the RegExp given; `actual` is the body's text,
+   * or its bytes when bytes were expected or the body is not UTF-8 text.
+   * @param request - the request to check
+   */
+  match(request: PookRequest): MatchResult {
+    const bytes = this.#binary || !isText(request);
+    const actual = bytes ? (request.body ?? EMPTY) : request.text;
+    const expected = this.#binary ? this.expected : this.#display;
+    return { pass: this.test(request), expectation: this.name, expected, actual };
   }
 }

@@ -13,12 +13,25 @@ import { testRegExp } from './regexp.js';
  */
 export type JsonExpectation = object | string | number | boolean | null;
 
+const fatal = new TextDecoder('utf-8', { fatal: true });
+const hex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join(' ');
+
 /**
- * Why a body is not JSON, for a mismatch reason: `the body is empty` or `the
- * body is not valid JSON (starts with "name=ada")`.
+ * Why a body is not JSON, for a mismatch reason: `the body is empty`, `the
+ * body is not valid JSON (starts with "name=ada")`, or for bytes that are not
+ * UTF-8 text, their size and first bytes in hex (never decoded: no U+FFFD).
  */
-export function notJson(text: string): string {
+export function notJson(request: PookRequest): string {
+  const text = request.text;
   if (text.length === 0) return 'the body is empty, not JSON';
+  if (text.includes('\uFFFD')) {
+    try {
+      fatal.decode(request.body);
+    } catch {
+      const body = request.body!;
+      return `the body is not valid JSON (${body.byteLength} bytes, not UTF-8 text; starts with ${hex(body.subarray(0, 8))}${body.byteLength > 8 ? ' …' : ''})`;
+    }
+  }
   return `the body is not valid JSON (starts with ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)})`;
 }
 
@@ -66,7 +79,7 @@ export class JsonMatcher implements Matcher {
     try {
       actual = request.json;
     } catch {
-      return { pass: false, expectation: 'json', expected: this.expected, actual: request.text, reason: notJson(request.text) };
+      return { pass: false, expectation: 'json', expected: this.expected, actual: request.text, reason: notJson(request) };
     }
     const differences = deepDiff(this.expected, actual);
     if (differences.length === 0) return { pass: true, expectation: 'json', expected: this.expected, actual };

@@ -96,6 +96,29 @@ describe('pook.assertNoUnmatched()', () => {
            "type": "click"
          }`);
   });
+
+  it('with { passedThrough: false }, lists only the blocked requests, and passes when networking let every one through', async () => {
+    pook.get('https://api.test/users').param('page', '1').reply(200);
+    pook.enableNetwork('localhost');
+    expect(await send({ method: 'POST', url: 'http://localhost:8080/events' })).toBe('passthrough');
+    expect(() => pook.assertNoUnmatched({ passedThrough: false })).not.toThrow();
+    expect(() => pook.assertNoUnmatched({ passedThrough: true })).toThrow(PookUnmatchedRequestsError);
+
+    expect(await send({ method: 'GET', url: 'https://api.test/users?page=2' })).toBe('error');
+    const error = thrown(() => pook.assertNoUnmatched({ passedThrough: false })) as PookUnmatchedRequestsError;
+    expect(error.requests.map((request) => request.url.href)).toEqual(['https://api.test/users?page=2']);
+    expect(error.message).toBe(`pook: 1 request matched no mock:
+
+  1. GET https://api.test/users?page=2 (blocked)
+       closest mock: GET https://api.test/users — matches except for query "page" (defined at test/golden/assertions.test.ts:101)`);
+  });
+
+  it('rejects options that are not an object with a boolean passedThrough', () => {
+    for (const bad of [null, 'no', { passedThrough: 'no' }]) {
+      const error = thrown(() => pook.assertNoUnmatched(bad as never));
+      expect(error, String(bad)).toBeInstanceOf(PookInvalidArgumentError);
+    }
+  });
 });
 
 describe('mock.assertCalled(n?)', () => {
@@ -116,7 +139,7 @@ describe('mock.assertCalled(n?)', () => {
 
   GET https://api.test/health {
     persistent, 0 calls, pending
-    defined at test/golden/assertions.test.ts:111
+    defined at test/golden/assertions.test.ts:134
   }`);
   });
 
@@ -130,7 +153,7 @@ describe('mock.assertCalled(n?)', () => {
   POST https://api.test/users {
     expects: json: {"name":"ada"}
     times(3), 1 call, pending
-    defined at test/golden/assertions.test.ts:124
+    defined at test/golden/assertions.test.ts:147
   }`);
   });
 

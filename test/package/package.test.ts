@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { typecheckConsumer } from '../helpers/consumer-types.js';
@@ -112,5 +113,27 @@ void response;
 describe('built type declarations', () => {
   it('type-check in a consumer project, from ESM and from CommonJS', () => {
     expect(typecheckConsumer({ esm: CONSUMER_ESM, cjs: CONSUMER_CJS })).toBe('');
+  });
+});
+
+describe('source maps', () => {
+  it('name only files the package ships (its src/), or carry the source inline', () => {
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', timeout: 60_000 }),
+    ) as Array<{
+      files: Array<{ path: string }>;
+    }>;
+    const shipped = new Set(packed[0]!.files.map((file) => file.path));
+    const maps = [...shipped].filter((path) => path.endsWith('.map'));
+    expect(maps.length).toBeGreaterThan(0);
+    for (const path of maps) {
+      const map = JSON.parse(readFileSync(join(root, path), 'utf8')) as { sources: string[]; sourcesContent?: Array<string | null> };
+      map.sources.forEach((source, i) => {
+        const file = posix.join(posix.dirname(path), source);
+        // tsup's own CommonJS shim is not pook's file: its text is in the map.
+        if (file.startsWith('node_modules/tsup/')) expect(map.sourcesContent?.[i], `${path}: ${source}`).toEqual(expect.any(String));
+        else expect(shipped.has(file), `${path} names ${file}, which the package does not ship`).toBe(true);
+      });
+    }
   });
 });

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Runs a runner's fixture project as a user would: the fixture is copied to
-// a fresh directory where pook is installed (package.json + dist, as npm
-// installs it) next to links to the runner and pook's dependencies, and the
+// a fresh directory where pook is installed (package.json and its "files",
+// as npm installs it) next to links to the runner and pook's dependencies, and the
 // real runner runs there in a subprocess, on the Node.js that runs this
 // suite. `npm test` builds dist/ first; run `npx tsup` before running a
 // runner test alone.
@@ -42,9 +42,15 @@ function binIn(modules: string, name: string, command: string): string {
   return join(dir, file);
 }
 
+/** The entries of pook's package.json "files": what npm puts in the package besides package.json. */
+export function packageFiles(): string[] {
+  const { files } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { files: string[] };
+  return files;
+}
+
 /**
  * Installs `test/runners/<runner>/fixture` in a temporary directory: pook as
- * npm installs it (package.json and dist/ copied to node_modules/pook), and
+ * npm installs it (package.json and its "files" copied to node_modules/pook), and
  * every other package of this repository's node_modules linked next to it.
  * @param runner - the fixture's folder name
  * @param copies - packages to copy rather than link, for runners that resolve
@@ -59,8 +65,10 @@ export function installFixture(runner: string, copies: readonly string[] = []): 
   cpSync(join(root, 'test/runners', runner, 'fixture'), dir, { recursive: true });
   const modules = join(dir, 'node_modules');
   mkdirSync(join(modules, 'pook'), { recursive: true });
+  // What npm packs: package.json and the entries of its "files" (dist, and
+  // the sources its source maps name).
   cpSync(join(root, 'package.json'), join(modules, 'pook/package.json'));
-  cpSync(join(root, 'dist'), join(modules, 'pook/dist'), { recursive: true });
+  for (const entry of packageFiles()) cpSync(join(root, entry), join(modules, 'pook', entry), { recursive: true });
   for (const name of copies) cpSync(join(root, 'node_modules', name), join(modules, name), { recursive: true });
   for (const entry of readdirSync(join(root, 'node_modules'))) {
     if (entry.startsWith('.') || entry === 'pook' || copies.includes(entry)) continue;

@@ -13,7 +13,8 @@ const ESM = `
 import { configure, type PookTestOptions } from 'pook/vitest';
 import { configure as configureJest } from 'pook/jest';
 import { configure as configureMocha, mochaHooks } from 'pook/mocha';
-import { after, before, configure as configureNodeTest, describe, it, test } from 'pook/node-test';
+import { after, before, configure as configureNodeTest, describe, it, PookSharedScopeError, test } from 'pook/node-test';
+import { isPookError, type PookErrorCode } from 'pook';
 const options: PookTestOptions = { failOnPending: false, failOnUnmatched: true, network: false };
 configure(options);
 configureJest(options);
@@ -22,6 +23,10 @@ configureNodeTest(options);
 // @ts-expect-error unknown option
 configure({ failOnPendng: false });
 void mochaHooks.beforeEach, after, before, describe, it, test;
+const shared = new PookSharedScopeError('pook: shared', ['a', 'b']);
+const code: PookErrorCode = shared.code;
+const names: readonly string[] = shared.tests;
+void isPookError(shared), code, names;
 `;
 const CJS = `
 import vitest = require('pook/vitest');
@@ -30,7 +35,7 @@ import mocha = require('pook/mocha');
 import nodeTest = require('pook/node-test');
 const options: vitest.PookTestOptions = { network: true };
 jest.configure(options);
-void vitest.configure, mocha.mochaHooks, nodeTest.test;
+void vitest.configure, mocha.mochaHooks, nodeTest.test, new nodeTest.PookSharedScopeError('pook: shared', []).tests;
 `;
 
 describe('runner integration type declarations', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectFixtureOutcomes, PENDING_TITLE, UNMATCHED_TITLE } from './expectations.js';
+import { expectFixtureOutcomes, expectNetworkOutcomes, expectPookFramesExist, PENDING_TITLE, UNMATCHED_TITLE } from './expectations.js';
 import { type InstalledFixture, installFixture, outcomesOfJsonReport, type RunnerResult } from './harness.js';
 
 // test/runners/vitest/fixture, run by the real vitest binary with its own
@@ -20,10 +20,19 @@ describe('pook/vitest', () => {
     expect(result.code, output).toBe(1);
     expect(output).toContain(`FAIL  users.test.mjs > users > ${PENDING_TITLE}\nPookPendingMocksError: pook: 1 mock is still pending`);
     expect(output).toContain(`FAIL  users.test.mjs > users > ${UNMATCHED_TITLE}\nPookUnmatchedRequestsError: pook: 1 request matched no mock`);
-    expect(output).toMatch(/Tests\s+2 failed \| 10 passed \(12\)/);
+    expect(output).toMatch(/Tests\s+3 failed \| 11 passed \(14\)/);
   });
 
   it('passes and fails each test as its title says, with pook reports as the messages; concurrent tests stay isolated', () => {
-    expectFixtureOutcomes(outcomesOfJsonReport(fixture.read('results.json')), { tests: 12, concurrent: 5 });
+    expectFixtureOutcomes(outcomesOfJsonReport(fixture.read('results.json')), { tests: 14, concurrent: 5 });
+  });
+
+  it('with network on, passes a test whose request went to its loopback server, and fails one whose request was blocked', () => {
+    expectNetworkOutcomes(outcomesOfJsonReport(fixture.read('results.json')));
+  });
+
+  it("shows pook's stack frames in files the installed package has (its source maps name the shipped src/)", () => {
+    const message = outcomesOfJsonReport(fixture.read('results.json')).get(PENDING_TITLE)?.message ?? '';
+    expect(expectPookFramesExist(message, fixture.dir)).toContainEqual(expect.stringMatching(/node_modules\/pook\/src\/integrations\/test-run\.ts$/));
   });
 });

@@ -22,7 +22,12 @@ describe('body matcher', () => {
   it('bytes must equal exactly', () => {
     const bytes = new Uint8Array([0, 1, 2, 255]);
     expect(new BodyMatcher(bytes).match(post(new Uint8Array([0, 1, 2, 255]))).pass).toBe(true);
-    expect(new BodyMatcher(bytes).match(post(new Uint8Array([0, 1, 2, 254])))).toMatchObject({ pass: false, expected: '<4 bytes>' });
+    // Both sides in full: the bytes expected and the bytes sent.
+    expect(new BodyMatcher(bytes).match(post(new Uint8Array([0, 1, 2, 254])))).toMatchObject({
+      pass: false,
+      expected: bytes,
+      actual: new Uint8Array([0, 1, 2, 254]),
+    });
     expect(new BodyMatcher(bytes).match(post(new Uint8Array([0, 1, 2]))).pass).toBe(false);
   });
 

@@ -19,14 +19,13 @@ describe('jsonSchema matcher', () => {
   it('gives every validation error as the reason', () => {
     const result = new JsonSchemaMatcher(user).match(post('{"id":"1"}'));
     expect(result).toMatchObject({ pass: false, expectation: 'json schema', expected: user, actual: { id: '1' } });
-    expect(result.reason).toContain("$ must have required property 'name'");
-    expect(result.reason).toContain('$.id must be integer');
+    expect(result.reason).toBe('$.name: missing key (required); $.id: expected type integer, got "1"');
   });
 
   it('checks formats', () => {
     const result = new JsonSchemaMatcher(user).match(post('{"id":1,"name":"ada","email":"nope"}'));
     expect(result.pass).toBe(false);
-    expect(result.reason).toContain('$.email must match format "email"');
+    expect(result.reason).toBe('$.email: must match format "email" (format), got "nope"');
   });
 
   it('a body that is not JSON fails with a reason', () => {
@@ -94,5 +93,60 @@ describe('jsonSchema matcher', () => {
     invalidArgument(() => new Mock().jsonSchema('{not json'), 'jsonSchema');
     invalidArgument(() => new Mock().jsonSchema([] as unknown as object), 'jsonSchema');
     invalidArgument(() => new Mock({ jsonSchema: { minLength: -1 } }), 'jsonSchema');
+  });
+
+  it('names the offending property of each keyword, in the json() path notation, with the full values kept', () => {
+    const schema = {
+      type: 'object',
+      required: ['id'],
+      additionalProperties: false,
+      properties: {
+        tags: { type: 'array', items: { type: 'string' } },
+        status: { enum: ['open', 'closed'] },
+        'a.b': { type: 'string' },
+        'x/y': { type: 'object', properties: { n: { type: ['integer', 'null'] } } },
+        note: { type: 'string' },
+      },
+    };
+    const long = 'n'.repeat(500);
+    const result = new JsonSchemaMatcher(schema).match(post(JSON.stringify({ tags: ['a', 3], status: 'lost', extra: long, 'a.b': 2, 'x/y': { n: 'one' } })));
+    expect(result.pass).toBe(false);
+    expect(result.differences).toEqual([
+      { path: '$.id', kind: 'missing', reason: 'missing key (required)' },
+      { path: '$.extra', kind: 'extra', actual: long, reason: 'extra key (additionalProperties: false)' },
+      { path: '$.tags[1]', kind: 'changed', expected: 'string', actual: 3, reason: 'expected type string' },
+      { path: '$.status', kind: 'changed', expected: ['open', 'closed'], actual: 'lost', reason: 'expected one of "open", "closed"' },
+      { path: '$["a.b"]', kind: 'changed', expected: 'string', actual: 2, reason: 'expected type string' },
+      { path: '$["x/y"].n', kind: 'changed', expected: ['integer', 'null'], actual: 'one', reason: 'expected type integer or null' },
+    ]);
+    expect(result.reason).toContain('$.tags[1]: expected type string, got 3');
+    expect(result.reason).toContain('$["x/y"].n: expected type integer or null, got "one"');
+  });
+
+  it('const, unevaluatedProperties and other keywords say what failed', () => {
+    const schema = { type: 'object', properties: { v: { const: 1 }, n: { minimum: 3 } }, unevaluatedProperties: false };
+    const result = new JsonSchemaMatcher(schema).match(post('{"v":2,"n":1,"zz":true}'));
+    expect(result.reason).toBe('$.v: expected 1, got 2; $.n: must be >= 3 (minimum), got 1; $.zz: extra key (unevaluatedProperties: false), got true');
+  });
+
+  it('supports draft-06, draft-07, 2019-09 and 2020-12, each with its own rules', () => {
+    const draft06 = { $schema: 'http://json-schema.org/draft-06/schema#', type: 'object', required: ['id'] };
+    expect(new JsonSchemaMatcher(draft06).match(post('{"id":1}')).pass).toBe(true);
+    expect(new JsonSchemaMatcher(draft06).match(post('{}')).pass).toBe(false);
+    // dependentRequired is a 2019-09 keyword: the draft-07 class ignores it.
+    const dependent = { type: 'object', dependentRequired: { card: ['cvv'] } };
+    expect(new JsonSchemaMatcher({ $schema: 'https://json-schema.org/draft/2019-09/schema', ...dependent }).match(post('{"card":"4242"}')).reason).toBe(
+      '$.cvv: missing key (required with "card")',
+    );
+    expect(new JsonSchemaMatcher({ $schema: 'http://json-schema.org/draft-07/schema', ...dependent }).match(post('{"card":"4242"}')).pass).toBe(true);
+  });
+
+  it('rejects a $schema of a draft it does not support when the mock is defined, naming the supported ones', () => {
+    for (const declared of ['http://json-schema.org/draft-04/schema#', 'https://json-schema.org/draft-07/schema#', 'https://example.test/my-meta', 7]) {
+      const error = invalidArgument(() => new Mock().jsonSchema({ $schema: declared, type: 'object' }), 'jsonSchema');
+      expect(error.message).toContain('is not a draft pook supports; supported: draft-06 and draft-07');
+      expect(error.message).toContain('2019-09');
+      expect(error.message).toContain('2020-12');
+    }
   });
 });

@@ -10,7 +10,8 @@ export type PookErrorCode =
   | 'POOK_NETWORK'
   | 'POOK_PENDING_MOCKS'
   | 'POOK_UNMATCHED'
-  | 'POOK_CALL_COUNT';
+  | 'POOK_CALL_COUNT'
+  | 'POOK_SHARED_SCOPE';
 
 /** The registered symbol that marks every pook error, whichever copy of pook made it. */
 const BRAND: unique symbol = Symbol.for('pook.error');
