@@ -58,7 +58,7 @@ describe('pook/browser', () => {
     }
   });
 
-  it(`stays under ${BUDGET_BYTES / 1024} KB minified and gzipped (msw's browser worker bundle measures about three times that)`, async () => {
+  it(`stays under ${BUDGET_BYTES / 1024} KB minified and gzipped (msw's browser bundle measures more than twice that)`, async () => {
     const { code } = await bundle("export * from './src/browser/index.ts';");
     const gzipped = gzipSync(code, { level: 9 }).byteLength;
     console.log(`pook/browser: ${(code.byteLength / 1024).toFixed(1)} KB minified, ${(gzipped / 1024).toFixed(1)} KB minified + gzipped`);
@@ -79,8 +79,19 @@ describe('pook/browser', () => {
     expect(node.named).toEqual(expect.arrayContaining(nodeOnly));
     expect(browser.named).toEqual(withoutNodeOnly(node.named));
     expect(browser.namespace).toEqual(withoutNodeOnly(node.namespace));
+    // Every `export { … }` and `export type { … }` list, `from` another file of the build or not; a name as exported.
     const exported = (file: string): string[] =>
-      [...dist(file).matchAll(/^export (?:type )?\{([^}]*)\};$/gm)].flatMap((m) => m[1]!.split(',').map((name) => name.trim())).sort();
+      [...dist(file).matchAll(/^export (?:type )?\{([^}]*)\}(?: from '[^']*')?;$/gm)]
+        .flatMap((m) =>
+          m[1]!.split(',').map(
+            (name) =>
+              name
+                .trim()
+                .split(/\s+as\s+/)
+                .at(-1)!,
+          ),
+        )
+        .sort();
     expect(exported('browser.d.ts')).toEqual(exported('index.d.ts').filter((name) => !nodeOnly.includes(name)));
   });
 });
