@@ -4,6 +4,7 @@
 // count too, and no import cycle is allowed, of any kind.
 //
 //   cli/            the `pook` program and its subcommands (a process of its own)
+//   migrate/        codemods (`pook migrate nock`): source text in, source text out; core/ only
 //   integrations/   runner integrations: pook's public surface only (src/index.ts)
 //   index.ts        the public surface: re-exports (the Node entry)
 //   browser/        the browser build's surface and wiring (pook/browser): never reaches Node-only code
@@ -96,11 +97,17 @@ module.exports = {
       ['^src/(?!integrations/)'],
       'The `pook` program: its subcommands may use any layer (a process of its own), never a runner integration.',
     ),
+    layer(
+      'migrate-stands-alone',
+      '^src/migrate/',
+      ['^src/migrate/', '^src/core/'],
+      'The codemods (pook migrate) read and rewrite source text: they use no engine, mock or interceptor, and only the CLI loads them.',
+    ),
     {
       name: 'no-unknown-folder',
       comment: 'Every file of src/ is in a layer that has its rule here: a new folder needs a rule (and a line in docs/architecture.md).',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations|cli|browser)/|^src/index\\.ts$' },
+      from: { path: '^src/', pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations|cli|migrate|browser)/|^src/index\\.ts$' },
       to: {},
     },
   ],

@@ -91,7 +91,7 @@ const node: Options = {
   // node:test exists only under its node: name (`require('test')` fails).
   removeNodeProtocol: false,
   // The runners are the user's own (peer) packages, never bundled.
-  external: ['pook', 'vitest', 'mocha', 'jest', '@jest/globals'],
+  external: ['pook', 'vitest', 'mocha', 'jest', '@jest/globals', 'typescript'],
   esbuildPlugins: [integrationsImportPook],
   async onSuccess() {
     writeEsmWrappers();

@@ -144,6 +144,28 @@ check('token= (empty)', await status('http://api.test/t?token='), 'no match');
 pook.get('api.test/e').paramExists('debug', true).reply(200); // allowEmpty
 check('?debug', await status('http://api.test/e?debug'), 200);
 
+section('exact query');
+pook.get('api.test/list').query({ page: '2' }).persist().reply(200); // these parameters, no other
+check('?page=2', await status('http://api.test/list?page=2'), 200);
+check('?page=2&debug=1', await status('http://api.test/list?page=2&debug=1'), 'no match');
+pook.get('api.test/plain').query({}).reply(200); // {}: no query at all
+check('{} and ?x=1', await status('http://api.test/plain?x=1'), 'no match');
+check('{} and no query', await status('http://api.test/plain'), 200);
+
+// ── origin and path ────────────────────────────────────────────────────
+section('origin and path');
+const api = pook.origin('https://api.test');
+api.get('/').persist().reply(200); // the root path, exactly
+check('origin / and /', await status('https://api.test/'), 200);
+check('origin / and /users', await status('https://api.test/users'), 'no match');
+pook.get('https://api.test').reply(200); // a URL without a path: any path
+check('URL without a path and /users', await status('https://api.test/users'), 200);
+const v1 = pook.origin('https://api.test/v1'); // a base path comes before every path
+v1.post('/users', { json: { name: 'ada' } }).reply(201);
+check('base path', await status('https://api.test/v1/users', { method: 'POST', body: '{"name":"ada"}' }), 201);
+api.get(/^\/users\/\d+$/).reply(200); // a RegExp is tested against the whole path
+check('RegExp path', await status('https://api.test/users/7'), 200);
+
 // ── bodies ─────────────────────────────────────────────────────────────
 section('body');
 pook.post('api.test/raw').body('a=1&b=2').reply(200); // exact text (or Uint8Array bytes)
@@ -161,6 +183,12 @@ pook.post('api.test/text').json('{"ok": true}').reply(200); // a string is parse
 check('json string', await status('http://api.test/text', { method: 'POST', body: '{ "ok":true }' }), 200);
 pook.post('api.test/re').json(/"ok":true/).reply(200); // a RegExp is tested against the raw text
 check('json RegExp', await status('http://api.test/re', { method: 'POST', body: '{"ok":true}' }), 200);
+
+section('form');
+pook.post('api.test/token').form({ grant_type: 'client_credentials', scope: ['read', 'write'] }).persist().reply(200);
+const token = (fields) => status('http://api.test/token', { method: 'POST', body: new URLSearchParams(fields) });
+check('form fields, any order', await token([['scope', 'read'], ['grant_type', 'client_credentials'], ['scope', 'write']]), 200);
+check('form with an extra field', await token([['grant_type', 'client_credentials'], ['scope', 'read'], ['scope', 'write'], ['debug', '1']]), 'no match');
 
 section('jsonSchema');
 pook

@@ -90,6 +90,22 @@ const chunked = await new Promise((resolve, reject) => {
 });
 check('node:http sees chunked encoding', chunked, ['chunked', 'abc']);
 
+console.log('\n# one-call replies');
+pook.get('api.test/one/users').reply(200, { json: [{ id: 1 }], headers: { 'X-Total': '1' } }); // response options
+const one = await fetch('http://api.test/one/users');
+check('options: status, type, header, body', [one.status, one.headers.get('content-type'), one.headers.get('x-total'), await one.json()], [200, 'application/json', '1', [{ id: 1 }]]);
+pook.get('api.test/one/text').reply(200, 'ok', { 'Content-Type': 'text/plain' }); // a string: text
+pook.get('api.test/one/list').reply(200, [1, 2]); // an array (number, boolean, null): JSON
+pook.get('api.test/one/missing').reply(404, { json: { error: 'not found' } }, { 'X-Trace': 't1' });
+const text = await fetch('http://api.test/one/text');
+check('value: a string is text', [text.headers.get('content-type'), await text.text()], ['text/plain', 'ok']);
+const list = await fetch('http://api.test/one/list');
+check('value: an array is JSON', [list.headers.get('content-type'), await list.json()], ['application/json', [1, 2]]);
+const missing = await fetch('http://api.test/one/missing');
+check('options, then headers', [missing.status, missing.headers.get('x-trace'), await missing.json()], [404, 't1', { error: 'not found' }]);
+assert.throws(() => pook.get('api.test/one/trap').reply(200, { id: 1 }), /unknown response option "id".*reply\(status, \{ json: … \}\)/);
+console.log('  ok  reply(200, { id: 1 }) throws: an object meant as JSON is written { json: … }');
+
 console.log('\n# dynamic replies: reply(fn)');
 let nextId = 10;
 pook

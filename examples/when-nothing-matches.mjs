@@ -256,5 +256,12 @@ pook.enableNetwork('localhost', /\.internal$/);
 console.log(inspect(pook.engine()));
 pook.disableNetwork();
 
+section('a mock without a path');
+pook.reset();
+pook.get('https://api.test').header('Accept', 'application/json').reply(200); // no path: any path
+const anyPath = await failureOf(fetch('https://api.test/users'));
+console.log(anyPath.cause.message);
+check('the report says the mock matches any path', anyPath.cause.message.includes('note: the URL has no path'), true);
+
 pook.off();
 console.log('\nwhen-nothing-matches: all examples passed');

@@ -4,9 +4,9 @@ import { DefinitionSite, definedBy, type StackBoundary } from '../engine/definit
 import { Mock, type MockOptions } from '../engine/mock.js';
 import { current } from './current-engine.js';
 
-// `caller` is the module function the user called: the definition site is
+// Exported for origin.ts. `caller` is the module function the user called: the definition site is
 // captured from its caller, so no pook frame is captured (src/engine/definition-site.ts).
-function define(method: string, url: string | RegExp | MockOptions | undefined, options: MockOptions | undefined, caller: StackBoundary): Mock {
+export function define(method: string, url: string | RegExp | MockOptions | undefined, options: MockOptions | undefined, caller: StackBoundary): Mock {
   // First: the fewer pook frames below the capture, the cheaper it is.
   const site = DefinitionSite.capture(caller);
   if (options === undefined && (typeof url === 'string' || url instanceof RegExp) && method !== '*') {

@@ -5,6 +5,8 @@ export { del, get, head, mock, options, patch, post, put } from './define.js';
 export type { ConfigureOptions } from './lifecycle.js';
 export { activate, configure, debug, disable, engine, isActive, off, on, reset, setMockEngine } from './lifecycle.js';
 export { disableNetwork, enableNetwork, flushNetworkFilters, useNetworkFilter } from './network.js';
+export type { PookOrigin } from './origin.js';
+export { origin } from './origin.js';
 export { regex } from './regex.js';
 export { assertDone, assertNoUnmatched, isDone, isPending, isUnmatched, pending, pendingMocks, unmatched, unmatchedRequests } from './status.js';
 export type { UseOptions } from './use.js';

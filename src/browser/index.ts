@@ -8,7 +8,7 @@
 import './builtins.js';
 import './runtime.js';
 
-export type { ConfigureOptions, PookScope, UseOptions } from '../api/functions.js';
+export type { ConfigureOptions, PookOrigin, PookScope, UseOptions } from '../api/functions.js';
 export {
   activate,
   assertDone,
@@ -31,6 +31,7 @@ export {
   off,
   on,
   options,
+  origin,
   patch,
   pending,
   pendingMocks,
@@ -58,6 +59,7 @@ export type { CustomMatcher, MockCallback, MockFilter, MockMapper, MockOptions, 
 export type { MockOptionsOf } from '../engine/mock-options.js';
 export type { NetworkFilter } from '../engine/network-policy.js';
 export type { BodyChunk, BodyInit, DynamicReply } from '../engine/pook-response.js';
+export type { ReplyBody, ReplyOptions, ResponseHeaders } from '../engine/reply-content.js';
 export type { CustomMatcherOf } from '../matchers/custom.js';
 export type { JsonExpectation } from '../matchers/json.js';
 export type { ParamValue } from '../matchers/query.js';

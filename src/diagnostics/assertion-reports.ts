@@ -2,7 +2,7 @@ import type { PookRequest } from '../core/pook-request.js';
 import { PookCallCountError } from '../engine/errors/call-count-error.js';
 import { PookPendingMocksError } from '../engine/errors/pending-mocks-error.js';
 import { PookUnmatchedRequestsError } from '../engine/errors/unmatched-requests-error.js';
-import type { Mock } from '../engine/mock.js';
+import { type Mock, matchesAnyPath } from '../engine/mock.js';
 import type { ExplainUnmatched } from '../engine/reporter.js';
 import { formatResult } from './expectation-lines.js';
 import { formatLocation } from './location.js';
@@ -70,6 +70,13 @@ export function pendingMocksReport(pending: readonly Mock[], unmatched: readonly
     '',
     indent(table, '  '),
   ];
+  const anyPath = pending.flatMap((mock, i) => (matchesAnyPath(mock) ? [`#${i + 1}`] : []));
+  if (anyPath.length > 0) {
+    parts.push(
+      '',
+      `  ${anyPath.join(', ')}: the URL has no path, so ${anyPath.length === 1 ? 'it matches' : 'they match'} any path (write one, or use pook.origin(url).get(path))`,
+    );
+  }
   const near = pending.map((mock, i) => [i + 1, closestRequest(mock, unmatched, explain)] as const).filter(([, text]) => text !== undefined);
   if (near.length > 0) {
     parts.push('', 'Unmatched requests that came closest:');

@@ -1,5 +1,6 @@
 import type { PookRequest } from '../core/pook-request.js';
 import type { Candidate } from '../engine/errors/no-matches-error.js';
+import { matchesAnyPath } from '../engine/mock.js';
 import type { NoMatchContext } from '../engine/reporter.js';
 import { formatResult } from './expectation-lines.js';
 import { formatLocation } from './location.js';
@@ -24,11 +25,15 @@ function referencedHeaders(candidates: readonly Candidate[]): string[] {
   return names;
 }
 
+/** The line a mock whose URL has no path gets (docs/mocks.md#origin-and-path). */
+export const ANY_PATH = 'note: the URL has no path, so this mock matches any path (write one, or use pook.origin(url).get(path))';
+
 /** One candidate: label and verdict, uses and definition site, then every expectation. */
 function formatCandidate(candidate: Candidate, position: number): string {
   const { mock } = candidate;
   const site = formatLocation(mock.definedAt);
   const lines = [`${position}. ${mock.label} — ${candidate.summary}`, `   ${formatUses(mock)}${site === undefined ? '' : ` · defined at ${site}`}`];
+  if (matchesAnyPath(mock)) lines.push(`   ${ANY_PATH}`);
   for (const result of candidate.results) for (const line of formatResult(result)) lines.push(`   ${line}`);
   // Reports never call the user's functions: those matching did not reach have no result.
   for (const name of candidate.notEvaluated) lines.push(`   · ${name}: not evaluated`);

@@ -12,8 +12,8 @@ const WEIGHTS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^url$/, 100], // a RegExp URL that fails: nothing says which part
   [/^path$/, 10],
   [/^method$/, 8],
-  [/^(?:body|json|json schema|xml|file)$/, 4],
-  [/^query "/, 3],
+  [/^(?:body|json|json schema|xml|file|form)$/, 4],
+  [/^query(?: "|$)/, 3],
   [/^(?:header "|content-type$)/, 2],
 ];
 const OTHER = 3; // custom matchers, a mapper that threw

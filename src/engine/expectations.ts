@@ -2,6 +2,7 @@ import { type Matcher, type MatchResult, toMatchResult } from '../core/matcher.j
 import type { PookRequest } from '../core/pook-request.js';
 import { CustomMatcherAdapter } from '../matchers/custom.js';
 import { MethodMatcher } from '../matchers/method.js';
+import { PathMatcher } from '../matchers/path.js';
 import { UrlMatcher } from '../matchers/url.js';
 import { routeKey } from './route-key.js';
 
@@ -111,6 +112,23 @@ export class Expectations {
    */
   results(request: PookRequest, mock: unknown): MatchResult[] {
     return this.#matchers.map((matcher) => evaluate(matcher, request, mock));
+  }
+
+  /**
+   * Whether a URL with a host but no path is expected, and nothing else
+   * says which path: such a mock matches every path of that host (pook's
+   * rule), which the reports point out (docs/mocks.md#origin-and-path).
+   */
+  anyPath(): boolean {
+    let host = false;
+    for (const matcher of this.#matchers) {
+      if (matcher instanceof PathMatcher) return false;
+      if (matcher instanceof UrlMatcher) {
+        if (matcher.expected instanceof RegExp || matcher.expected.pathname !== undefined) return false;
+        host = true;
+      }
+    }
+    return host;
   }
 
   /**

@@ -39,10 +39,14 @@ export interface MockOptionsOf<M> {
   readonly type?: string;
   /** Expected query parameters. */
   readonly params?: Record<string, ParamValue>;
+  /** The whole expected query: exactly these parameters, no other. */
+  readonly query?: Record<string, ParamValue>;
   /** Query keys that must be present (non-empty). */
   readonly paramExists?: string | readonly string[];
   /** Expected body (exact text/bytes or RegExp). */
   readonly body?: string | Uint8Array | RegExp;
+  /** Expected form body (`application/x-www-form-urlencoded`): exactly these fields. */
+  readonly form?: Record<string, ParamValue>;
   /** Expected JSON body. */
   readonly json?: JsonExpectation;
   /** JSON Schema the body must satisfy. */

@@ -7,6 +7,8 @@ import type { ResolvedResponse } from '../core/resolved-response.js';
 import { BodyMatcher } from '../matchers/body.js';
 import { ContentTypeMatcher } from '../matchers/content-type.js';
 import { CustomMatcherAdapter, type CustomMatcherOf } from '../matchers/custom.js';
+import { ExactQueryMatcher } from '../matchers/exact-query.js';
+import { FormMatcher } from '../matchers/form.js';
 import { HeaderMatcher } from '../matchers/header.js';
 import { HeaderPresenceMatcher } from '../matchers/header-presence.js';
 import { type JsonExpectation, JsonMatcher } from '../matchers/json.js';
@@ -22,6 +24,7 @@ import { MockAnswer } from './mock-answer.js';
 import { MockHistory } from './mock-history.js';
 import type { MockOptionsOf } from './mock-options.js';
 import { assertStatus, type BodyInit, type DynamicReply, type PookResponse } from './pook-response.js';
+import { applyReplyContent, type ReplyBody, type ReplyOptions, type ResponseHeaders } from './reply-content.js';
 import { type Attempt, RequestRules } from './request-rules.js';
 
 /** `fn(request, mock)`: returning false makes this mock skip the request silently. */
@@ -102,6 +105,7 @@ export interface IndexWatcher {
 }
 
 let readRouteKey: (mock: Mock) => string | undefined;
+let readAnyPath: (mock: Mock) => boolean;
 let setIndexWatch: (mock: Mock, index: IndexWatcher, on: boolean) => void;
 let setOwner: (mock: Mock, owner: MockOwner) => void;
 let readOwnFunctions: (mock: Mock) => boolean;
@@ -120,6 +124,14 @@ export function watchMapping(mock: Mock, index: IndexWatcher, on: boolean): void
  */
 export function routeKeyOf(mock: Mock): string | undefined {
   return readRouteKey(mock);
+}
+
+/**
+ * Whether the mock expects a URL with a host and no path, and no path
+ * otherwise: it matches every path of that host, which reports say. Internal.
+ */
+export function matchesAnyPath(mock: Mock): boolean {
+  return readAnyPath(mock);
 }
 
 /** Records the engine a mock is registered in (called by `Engine.addMock`). Internal. */
@@ -202,6 +214,7 @@ export class Mock {
 
   static {
     readRouteKey = (mock) => (mock.#rules.mapping ? undefined : mock.#rules.expectations.routeKey());
+    readAnyPath = (mock) => mock.#rules.expectations.anyPath();
     readOwnFunctions = (mock) => mock.#rules.own;
     runLogged = (mock, request, historyLimit, log) => mock.#attempt(request, historyLimit, log);
     reportLogged = (mock, request, attempt) => mock.#report(request, attempt);
@@ -366,6 +379,17 @@ export class Mock {
   }
 
   /**
+   * Expects the whole query: exactly these parameters, no other (each value
+   * read as by {@link Mock.param}); `{}` expects no query at all. Unlike
+   * {@link Mock.params}, an extra request parameter fails.
+   * @example `mock.query({ page: '2', tag: ['a', 'b'] })`
+   */
+  query(query: Record<string, ParamValue>): this {
+    this.#rules.expect(new ExactQueryMatcher(query));
+    return this;
+  }
+
+  /**
    * Expects a query key to be present (and non-empty unless `allowEmpty`).
    * @example `mock.paramExists('token')`
    */
@@ -380,6 +404,18 @@ export class Mock {
    */
   body(body: string | Uint8Array | RegExp): this {
     this.#rules.expect(new BodyMatcher(body));
+    return this;
+  }
+
+  /**
+   * Expects an `application/x-www-form-urlencoded` body with exactly these
+   * fields, no other (each value read as by {@link Mock.param}: a string
+   * is exactly one value, a string[] every value in order, a RegExp matches
+   * every value). Field order does not count.
+   * @example `mock.form({ grant_type: 'client_credentials', scope: ['read', 'write'] })`
+   */
+  form(form: Record<string, ParamValue>): this {
+    this.#rules.expect(new FormMatcher(form));
     return this;
   }
 
@@ -523,19 +559,31 @@ export class Mock {
 
   /**
    * Sets the status and returns the response definition; or, given a
-   * function, computes the response for each request.
-   * @example `pook.get(url).reply(404)`, `pook.get(url).reply((req) => ({ json: { echo: req.text } }))`
+   * function, computes the response for each request. With a second
+   * argument, the whole response in one call: response options
+   * `{ json, body, xml, file, headers, type }` (Python pook's
+   * `reply(status, **options)`), or a value whose kind picks the body (a
+   * string is text, bytes are bytes, an array, number, boolean or `null`
+   * is JSON; an object is options, so an object meant as JSON is written
+   * `{ json: object }`), then optional headers (docs/responses.md#one-call-replies).
+   * @throws PookInvalidArgumentError on a bad status, an unknown option key, or two bodies
+   * @example `pook.get(url).reply(404)`, `pook.get(url).reply(200, { json: [{ id: 1 }] })`, `pook.get(url).reply(200, 'ok', { 'Content-Type': 'text/plain' })`, `pook.get(url).reply((req) => ({ json: { echo: req.text } }))`
    */
   reply(status?: number): PookResponse<this>;
+  reply(status: number, content: ReplyOptions | ReplyBody, headers?: ResponseHeaders): PookResponse<this>;
   reply(fn: ReplyFunction): this;
-  reply(arg: number | ReplyFunction = 200): PookResponse<this> | this {
+  reply(arg: number | ReplyFunction = 200, content?: ReplyOptions | ReplyBody, headers?: ResponseHeaders): PookResponse<this> | this {
     if (typeof arg === 'function') {
+      if (content !== undefined || headers !== undefined)
+        throw new PookInvalidArgumentError('reply', 'a reply function computes the whole response: give it alone');
       this.#answer.replyWith(arg);
       return this;
     }
     assertStatus('reply', arg);
     this.#answer.replyWith(undefined); // the last reply() wins, as with every other setter
-    return this.#answer.response.status(arg);
+    const response = this.#answer.response.status(arg);
+    if (content !== undefined || headers !== undefined) applyReplyContent(response, content, headers);
+    return response;
   }
 
   /** The response definition (same object as `reply()` returns). */
@@ -768,12 +816,14 @@ const APPLIERS: Readonly<Record<keyof MockOptions, Applier>> = {
   headerAbsent: (m, v: string | readonly string[]) => m.headerAbsent(...list(v)),
   type: (m, v: string) => m.type(v),
   params: (m, v: Record<string, ParamValue>) => m.params(v),
+  query: (m, v: Record<string, ParamValue>) => m.query(v),
   paramExists: (m, v: string | readonly string[]) => {
     const names = list(v);
     assertNotEmpty('paramExists', names, 'query key');
     for (const name of names) m.paramExists(name);
   },
   body: (m, v: string | Uint8Array | RegExp) => m.body(v),
+  form: (m, v: Record<string, ParamValue>) => m.form(v),
   json: (m, v: JsonExpectation) => m.json(v),
   jsonSchema: (m, v: object | string) => m.jsonSchema(v),
   xml: (m, v: string | RegExp) => m.xml(v),

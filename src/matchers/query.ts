@@ -3,26 +3,9 @@ import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
 import { showValue } from '../core/show-value.js';
-import { type RegexFormat, regexFormat, testRegexFormat } from './regex-format.js';
-import { testRegExp } from './regexp.js';
+import { type ExpectedValues, expectedValues, type ParamValue, shownValues, testValues } from './param-values.js';
 
-/**
- * An expected query value: one exact value, every value in order, or a
- * RegExp every value must match. A string of the form `re/…/` is a regex
- * string, read as Python pook reads it (docs/mocks.md).
- */
-export type ParamValue = string | number | boolean | readonly string[] | RegExp;
-
-function normalise(name: string, value: ParamValue): string | readonly string[] | RegExp {
-  if (value instanceof RegExp || typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-    // No request has a parameter with no value: an empty list could never match.
-    if (value.length === 0) throw new PookInvalidArgumentError(`param "${name}"`, 'expected at least one value, got an empty array');
-    return value;
-  }
-  throw new PookInvalidArgumentError(`param "${name}"`, `expected a string, number, boolean, string[] or RegExp, got ${describe(value)}`);
-}
+export type { ParamValue } from './param-values.js';
 
 /**
  * Matches one query parameter. A string expects exactly that one value; a
@@ -43,8 +26,7 @@ export class ParamMatcher implements Matcher {
   readonly key: string;
   /** The expected value(s); a regex string alone is compiled to its RegExp. */
   readonly value: string | readonly string[] | RegExp;
-  /** For each expected value, its regex string compiled (a string[] item by item). */
-  readonly #formats: ReadonlyArray<RegexFormat | undefined>;
+  readonly #expected: ExpectedValues;
 
   /**
    * @param key - query key (case-sensitive; `''` is the key of `?=v`)
@@ -53,11 +35,8 @@ export class ParamMatcher implements Matcher {
   constructor(key: string, value: ParamValue) {
     if (typeof key !== 'string') throw new PookInvalidArgumentError('param', `name must be a string, got ${describe(key)}`);
     this.key = key;
-    const argument = `param "${key}"`;
-    const expected = normalise(key, value);
-    this.#formats =
-      typeof expected === 'string' ? [regexFormat(argument, expected)] : Array.isArray(expected) ? expected.map((v) => regexFormat(argument, v)) : [];
-    this.value = typeof expected === 'string' ? (this.#formats[0]?.regexp ?? expected) : expected;
+    this.#expected = expectedValues(`param "${key}"`, value);
+    this.value = this.#expected.value;
     this.name = `query "${key}"`;
   }
 
@@ -69,19 +48,8 @@ export class ParamMatcher implements Matcher {
   /** @param request - the request to check */
   match(request: PookRequest): MatchResult {
     const values = request.query[this.key];
-    const expected = this.value;
-    const formats = this.#formats;
-    let pass: boolean;
-    if (values === undefined) pass = false;
-    else if (typeof expected === 'string') pass = values.length === 1 && values[0] === expected;
-    else if (expected instanceof RegExp) {
-      const format = formats[0];
-      pass = values.length > 0 && values.every((v) => (format === undefined ? testRegExp(expected, v) : testRegexFormat(format, v)));
-    } else {
-      pass = values.length === expected.length && values.every((v, i) => (formats[i] === undefined ? v === expected[i] : testRegexFormat(formats[i]!, v)));
-    }
-    const actual = values === undefined ? undefined : values.length === 1 ? values[0] : values;
-    return { pass, expectation: this.name, expected, actual, ...(values === undefined ? { reason: 'param is missing' } : {}) };
+    const pass = testValues(this.#expected, values);
+    return { pass, expectation: this.name, expected: this.value, actual: shownValues(values), ...(values === undefined ? { reason: 'param is missing' } : {}) };
   }
 }
 

@@ -163,3 +163,19 @@ describe('mock.assertCalled(n?)', () => {
     expect(thrown(() => mock.assertCalled(1.5))).toBeInstanceOf(PookInvalidArgumentError);
   });
 });
+
+describe('pook.assertDone(), mocks without a path', () => {
+  it('says which pending mocks match any path', () => {
+    pook.get('https://api.test').reply(200);
+    pook.origin('https://api.test').get('/users').reply(200);
+    pook.post('api.test:8080').reply(201);
+    expect((thrown(() => pook.assertDone()) as Error).message).toBe(`pook: 3 mocks are still pending (not called as often as expected):
+
+  #  METHOD  URL                     EXPECTATIONS  CALLS  USES LEFT  DEFINED AT
+  1  GET     https://api.test        —             0      1          test/golden/assertions.test.ts:169
+  2  GET     https://api.test/users  —             0      1          test/golden/assertions.test.ts:170
+  3  POST    api.test:8080           —             0      1          test/golden/assertions.test.ts:171
+
+  #1, #3: the URL has no path, so they match any path (write one, or use pook.origin(url).get(path))`);
+  });
+});

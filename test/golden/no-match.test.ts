@@ -266,3 +266,32 @@ Real networking is disabled: unmatched requests fail (pook.enableNetwork() lets 
     expect(ranking).toEqual(['16:2', '20:4', '13:6', '3:8', '4:8', '19:8', '5:10', '10:10', '18:10', '6:12', '1:18', '7:18', '8:18', '9:18', '11:18', '12:18', '17:21', '2:22', '14:118', '15:118']);
   });
 });
+
+describe('no-match error, a mock without a path', () => {
+  it('says that the mock matches any path, and the origin form expects the path', async () => {
+    pook.get('https://api.test').header('Accept', 'application/json').reply(200);
+    pook.origin('https://api.test').get('/').header('Accept', 'application/json').reply(200);
+    const error = await miss({ method: 'GET', url: 'https://api.test/users' });
+    expect(error.message).toBe(`pook: no mock matches GET https://api.test/users
+
+Request:
+  GET https://api.test/users
+
+Mocks tried (closest first):
+
+  1. GET https://api.test — matches except for header "accept"
+     times(1), 0 calls · defined at test/golden/no-match.test.ts:272
+     note: the URL has no path, so this mock matches any path (write one, or use pook.origin(url).get(path))
+     ✓ method
+     ✓ url
+     ✗ header "accept": header is missing (expected "application/json")
+
+  2. GET https://api.test/ — matches except for url path and header "accept"
+     times(1), 0 calls · defined at test/golden/no-match.test.ts:273
+     ✓ method
+     ✗ url path: expected "/", got "/users"
+     ✗ header "accept": header is missing (expected "application/json")
+
+Real networking is disabled: unmatched requests fail (pook.enableNetwork() lets them through).`);
+  });
+});
