@@ -8,7 +8,8 @@
 //   remote/         pook/remote: drives a mock server's mocks from another process (public surface only)
 //   server/         pook/server: the mock server, its mock files and admin API (protocol/ is shared with remote/)
 //   integrations/   runner integrations: pook's public surface only (src/index.ts)
-//   index.ts        the public surface: re-exports
+//   index.ts        the public surface: re-exports (the Node entry)
+//   browser/        the browser build's surface and wiring (pook/browser): never reaches Node-only code
 //   api/            module functions, use() scopes, request router, wiring
 //   interceptors/   one folder per client family, on shared/; they see core/ only
 //   diagnostics/    reports: ranking, text, assertions, summaries, debug log
@@ -75,6 +76,23 @@ module.exports = {
       ['^src/index\\.ts$', '^src/integrations/'],
       "Runner integrations use pook's public surface only (in the build, 'pook' itself).",
     ),
+    // The browser build (docs/browsers.md): its entry re-exports the module
+    // API and installs the fetch and XHR interceptors; nothing of it may
+    // reach the interceptors or the Node wiring that need Node's builtins.
+    layer(
+      'browser-is-a-second-surface',
+      '^src/browser/',
+      ['^src/core/', '^src/matchers/', '^src/engine/', '^src/diagnostics/', '^src/interceptors/', '^src/api/', '^src/browser/'],
+      'The browser entry sits where index.ts does: on the module API and the layers below it.',
+    ),
+    {
+      name: 'browser-never-reaches-node-only-code',
+      comment:
+        "Nothing reachable from the browser entry is Node's: the node:http and undici interceptors, the Node entry's wiring (api/node-*.ts), or the lists that name them (api/public-classes.ts, api/namespace.ts). dist/browser.js is built for platform 'browser', where a Node builtin fails the build.",
+      severity: 'error',
+      from: { path: '^src/browser/' },
+      to: { path: '^src/(interceptors/(http|undici)/|api/node-|api/public-classes\\.ts$|api/namespace\\.ts$|index\\.ts$)', reachable: true },
+    },
     layer(
       'cli-is-the-top',
       '^src/cli/',
@@ -112,7 +130,7 @@ module.exports = {
       severity: 'error',
       from: {
         path: '^src/',
-        pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations|cli|migrate|server|remote)/|^src/index\\.ts$',
+        pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations|cli|migrate|server|remote|browser)/|^src/index\\.ts$',
       },
       to: {},
     },

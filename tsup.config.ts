@@ -52,9 +52,30 @@ function writeMockFileSchema(): void {
   const { mockFileSchema } = createRequire(import.meta.url)('./dist/server.cjs') as { mockFileSchema: () => object };
   writeFileSync('dist/mocks.schema.json', `${JSON.stringify(mockFileSchema(), null, 2)}\n`);
 }
+// Two builds run at once (Node and browser) into dist/: neither cleans it,
+// as one would delete the other's files; dist/ is emptied here, once, when
+// the build loads this file.
+rmSync('dist', { recursive: true, force: true });
+
+// The browser build (`pook/browser`, and `pook` under the `browser` export
+// condition; docs/browsers.md): one ES module for a plain
+// `<script type="module">`, bundled for `platform: 'browser'` with nothing
+// external, so a Node builtin anywhere in its module graph fails this build.
+// test/browser/bundle.test.ts checks its inputs and its size.
+const browser: Options = {
+  entry: { browser: 'src/browser/index.ts' },
+  format: ['esm'],
+  dts: true,
+  clean: false,
+  sourcemap: true,
+  target: 'es2022',
+  platform: 'browser',
+  splitting: false,
+  treeshake: true,
+};
 
 // ESM + CommonJS builds with generated .d.ts/.d.cts from the source (never hand-written).
-export default defineConfig({
+const node: Options = {
   entry: {
     index: 'src/index.ts',
     vitest: 'src/integrations/vitest.ts',
@@ -70,7 +91,7 @@ export default defineConfig({
   },
   format: ['esm', 'cjs'],
   dts: true,
-  clean: true,
+  clean: false,
   sourcemap: true,
   target: 'node22',
   platform: 'node',
@@ -86,4 +107,6 @@ export default defineConfig({
     writeEsmWrappers();
     writeMockFileSchema();
   },
-});
+};
+
+export default defineConfig([node, browser]);

@@ -1,5 +1,9 @@
 // The public surface of pook: named exports and the default namespace,
-// nothing else (docs/architecture.md).
+// nothing else (docs/architecture.md). The Node entry: it first installs
+// Node's builtin loader and default interceptors (the browser entry,
+// src/browser/index.ts, installs its own).
+import './api/node-builtins.js';
+import './api/node-runtime.js';
 
 export type { ConfigureOptions, PookOrigin, PookScope, UseOptions } from './api/functions.js';
 export {

@@ -1,9 +1,5 @@
 import type { InterceptorFactory } from '../core/interceptor.js';
 import { Engine, hostEngine, reuseInterceptorsOnReset } from '../engine/engine.js';
-import { FetchInterceptor } from '../interceptors/fetch/fetch-interceptor.js';
-import { HttpInterceptor } from '../interceptors/http/http-interceptor.js';
-import { UndiciInterceptor } from '../interceptors/undici/undici-interceptor.js';
-import { XhrInterceptor } from '../interceptors/xhr/xhr-interceptor.js';
 import { RequestRouter } from './request-router.js';
 import { currentScope, enclosingEngines } from './use-scope.js';
 import { wireDiagnostics } from './wiring.js';
@@ -16,7 +12,9 @@ import { wireDiagnostics } from './wiring.js';
 
 wireDiagnostics();
 
-const defaultInterceptors: InterceptorFactory = () => [new FetchInterceptor(), new UndiciInterceptor(), new HttpInterceptor(), new XhrInterceptor()];
+// The entry point chooses the default interceptors (api/node-runtime.ts for
+// Node, src/browser/runtime.ts for browsers), when it is loaded.
+let defaultInterceptors: InterceptorFactory = () => [];
 let interceptorFactory: InterceptorFactory = defaultInterceptors;
 const factory: InterceptorFactory = () => interceptorFactory();
 let globalEngine: Engine | undefined;
@@ -63,6 +61,12 @@ export function setDefaultHistoryLimit(limit: number): void {
 /** The history limit new `use()` scopes get unless they say otherwise. */
 export function defaultHistoryLimit(): number {
   return historyLimit;
+}
+
+/** Sets the interceptors every engine uses unless `setMockEngine()` replaced them (called once, by an entry point). */
+export function useDefaultInterceptors(next: InterceptorFactory): void {
+  if (interceptorFactory === defaultInterceptors) interceptorFactory = next;
+  defaultInterceptors = next;
 }
 
 /** Makes `next` build the interceptors of the current engine now, and of every engine and reset after. */

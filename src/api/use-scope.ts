@@ -1,11 +1,13 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { type AsyncContext, asyncContext } from '../core/async-context.js';
 import type { Engine } from '../engine/engine.js';
 
 // `use()` scopes live in the async context (AsyncLocalStorage), not on a
 // stack: two tests running at once each see their own scope, and so does
 // every timer, promise and event handler they start (docs/scopes.md).
 
-const storage = new AsyncLocalStorage<UseScope>();
+// Made on first use, by then with the loader the entry point chose.
+let context: AsyncContext<UseScope> | undefined;
+const storage = (): AsyncContext<UseScope> => (context ??= asyncContext<UseScope>());
 /** Scopes opened with `{ global: true }` and not disposed yet, the latest last. */
 const globals: UseScope[] = [];
 
@@ -86,7 +88,7 @@ export class UseScope implements PookScope {
   }
 
   run<R>(fn: () => R): R {
-    return storage.run(this, fn);
+    return storage().run(this, fn);
   }
 
   /**
@@ -94,7 +96,7 @@ export class UseScope implements PookScope {
    * starts (`AsyncLocalStorage.enterWith`): what `using scope = pook.use()` needs.
    */
   enter(): void {
-    storage.enterWith(this);
+    storage().enterWith(this);
   }
 
   dispose(): void {
@@ -106,7 +108,7 @@ export class UseScope implements PookScope {
     // Give the context back to the enclosing scope. A context that still
     // holds this scope elsewhere (enterWith reaches the synchronous caller
     // too) resolves past it anyway, through live().
-    if (storage.getStore() === this) storage.enterWith(this.#parent?.live() as UseScope);
+    if (storage().getStore() === this) storage().enterWith(this.#parent?.live() as UseScope);
   }
 
   [Symbol.dispose](): void {
@@ -123,7 +125,7 @@ export class UseScope implements PookScope {
  * no scope, the latest global scope (`use({ global: true })`) still live.
  */
 export function currentScope(): UseScope | undefined {
-  return storage.getStore()?.live() ?? globals.at(-1);
+  return storage().getStore()?.live() ?? globals.at(-1);
 }
 
 /**

@@ -31,3 +31,28 @@ const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
 export function utf8(text: string): Uint8Array {
   return NodeBuffer !== undefined && text.length < 4096 ? new Uint8Array(NodeBuffer.from(text, 'utf8')) : encoder.encode(text);
 }
+
+/**
+ * The bytes of every chunk, one after the other, in a Uint8Array of their
+ * own (through Node's Buffer where there is one: a single native copy).
+ */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (NodeBuffer !== undefined) return new Uint8Array(NodeBuffer.concat(chunks));
+  let length = 0;
+  for (const chunk of chunks) length += chunk.byteLength;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** Whether two byte arrays hold the same bytes (Node's native compare where there is one). */
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  if (NodeBuffer !== undefined) return NodeBuffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

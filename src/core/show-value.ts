@@ -1,5 +1,22 @@
-import { inspect } from 'node:util';
+import type util from 'node:util';
+import { optionalBuiltin } from './builtin.js';
 import { isBytes } from './bytes.js';
+
+type InspectOptions = { readonly depth?: number; readonly breakLength?: number };
+
+/**
+ * `util.inspect` where the runtime has node:util; in a browser, a plain
+ * rendering of the values JSON cannot show (`undefined`, functions, symbols,
+ * bigints, cyclic objects).
+ */
+function inspect(value: unknown, options?: InspectOptions): string {
+  const nodeUtil = optionalBuiltin<typeof util>('node:util');
+  if (nodeUtil !== undefined) return nodeUtil.inspect(value, options);
+  if (typeof value === 'function') return `[Function: ${value.name || '(anonymous)'}]`;
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'symbol' || value === undefined) return String(value);
+  return Object.prototype.toString.call(value);
+}
 
 /**
  * Renders an expected or actual value on one line for reports: strings and

@@ -1,4 +1,5 @@
-import { debuglog } from 'node:util';
+import type util from 'node:util';
+import { optionalBuiltin } from '../core/builtin.js';
 import type { Mock } from '../engine/mock.js';
 import type { Decision } from '../engine/reporter.js';
 import { paint, wantsColour } from './colour.js';
@@ -8,17 +9,26 @@ import { formatLocation } from './location.js';
 // with NODE_DEBUG=pook through util.debuglog (Node's convention, `POOK <pid>: …`).
 // NODE_DEBUG is read once, when Node starts; the logger is made on first use,
 // not on import, and whether it is on is remembered (it is checked per request).
-let nodeDebug: ReturnType<typeof debuglog> | undefined;
+// A runtime without node:util (a browser) has no NODE_DEBUG, and no stderr:
+// `pook.debug()` writes there with `console.debug`.
+type DebugLog = ReturnType<typeof util.debuglog>;
+let nodeDebug: DebugLog | null | undefined;
 let nodeDebugOn: boolean | undefined;
-function nodeDebugLog(): ReturnType<typeof debuglog> {
-  nodeDebug ??= debuglog('pook');
+function nodeDebugLog(): DebugLog | null {
+  nodeDebug ??= optionalBuiltin<typeof util>('node:util')?.debuglog('pook') ?? null;
   return nodeDebug;
 }
 
 /** Whether NODE_DEBUG enables pook's log. */
 function nodeDebugEnabled(): boolean {
-  nodeDebugOn ??= nodeDebugLog().enabled;
+  nodeDebugOn ??= nodeDebugLog()?.enabled === true;
   return nodeDebugOn;
+}
+
+interface Stderr {
+  readonly isTTY?: boolean;
+  hasColors?: () => boolean;
+  write(text: string): unknown;
 }
 
 type Verdict = 'match' | 'passthrough' | 'blocked' | 'error';
@@ -26,10 +36,15 @@ const COLOURS = { match: 'green', passthrough: 'yellow', blocked: 'red', error: 
 
 function write(debug: boolean, outcome: Verdict, head: string, text: string): void {
   if (debug) {
-    const shown = wantsColour(process.stderr) ? `${head} ${paint(COLOURS[outcome], text)}` : `${head} ${text}`;
-    process.stderr.write(`pook: ${shown}\n`);
+    const stderr = (globalThis as { process?: { stderr?: Stderr } }).process?.stderr;
+    if (stderr === undefined) {
+      console.debug(`pook: ${head} ${text}`);
+      return;
+    }
+    const shown = wantsColour(stderr) ? `${head} ${paint(COLOURS[outcome], text)}` : `${head} ${text}`;
+    stderr.write(`pook: ${shown}\n`);
   } else if (nodeDebugEnabled()) {
-    nodeDebugLog()('%s %s', head, text);
+    nodeDebugLog()?.('%s %s', head, text);
   }
 }
 

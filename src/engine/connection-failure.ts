@@ -1,4 +1,5 @@
-import { constants } from 'node:os';
+import type os from 'node:os';
+import { optionalBuiltin } from '../core/builtin.js';
 
 // `mock.error('ECONNREFUSED')`: a connection failure shaped like the one Node
 // itself raises, so every client wraps it exactly as it wraps the real thing
@@ -23,6 +24,18 @@ export type NetworkErrorCode =
   | 'EPIPE'
   | 'ENOTFOUND'
   | 'EAI_AGAIN';
+
+// Linux's errno values, for a runtime without node:os (a browser), where the
+// number only needs to look like Node's.
+const LINUX_ERRNO: Readonly<Record<string, number>> = {
+  ECONNREFUSED: 111,
+  ECONNRESET: 104,
+  ECONNABORTED: 103,
+  ETIMEDOUT: 110,
+  EHOSTUNREACH: 113,
+  ENETUNREACH: 101,
+  EPIPE: 32,
+};
 
 const SHAPES: Readonly<Record<NetworkErrorCode, Shape>> = {
   ECONNREFUSED: { syscall: 'connect' },
@@ -60,7 +73,8 @@ export function isNetworkErrorCode(value: unknown): value is NetworkErrorCode {
  */
 export function connectionFailure(code: NetworkErrorCode, url: URL): NodeNetworkError {
   const shape: Shape = SHAPES[code];
-  const errno = shape.errno ?? -((constants.errno as Record<string, number>)[code] ?? 0);
+  const errnos = (optionalBuiltin<typeof os>('node:os')?.constants.errno as Record<string, number> | undefined) ?? LINUX_ERRNO;
+  const errno = shape.errno ?? -(errnos[code] ?? 0);
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   let message: string;

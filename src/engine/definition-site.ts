@@ -1,5 +1,6 @@
-import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type path from 'node:path';
+import type url from 'node:url';
+import { optionalBuiltin } from '../core/builtin.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 
 /**
@@ -24,6 +25,10 @@ export interface SourceLocation {
   readonly column: number;
 }
 
+// node:url where the runtime has it; in a browser, stack frames name
+// scripts by URL, and URLs are compared as they are.
+const fileURLToPath = optionalBuiltin<typeof url>('node:url')?.fileURLToPath;
+
 // pook's own folders: every frame in them is pook's and is skipped. The
 // package's `dist/` holds the build, where tsup bundles every layer into this
 // module's file; its `src/` holds the sources, which frames point into when
@@ -33,13 +38,17 @@ export interface SourceLocation {
 // co., which resolve to `<package>/src/…` even where only `dist/` is
 // installed (`node_modules/pook/src/…`). Both are skipped, wherever the
 // package is; the tests beside `src/` are not.
+// Without node:path (a browser) the folders are those of the script's URL.
 const OWN_DIRS = ((): readonly string[] => {
   try {
-    const file = fileURLToPath(import.meta.url);
+    const nodePath = optionalBuiltin<typeof path>('node:path');
+    const file = fileURLToPath === undefined ? import.meta.url : fileURLToPath(import.meta.url);
     const fromSource = /[\\/]engine[\\/]definition-site\.[cm]?[jt]s$/.test(file);
+    const dirname = nodePath?.dirname ?? ((name: string): string => name.slice(0, name.lastIndexOf('/')));
+    const sep = nodePath?.sep ?? '/';
     // src/engine/definition-site.ts, or dist/index.cjs: the package is the folder above src/ or dist/.
     const root = dirname(fromSource ? dirname(dirname(file)) : dirname(file));
-    return [join(root, 'src') + sep, join(root, 'dist') + sep];
+    return [`${root}${sep}src${sep}`, `${root}${sep}dist${sep}`];
   } catch {
     return [];
   }
@@ -56,6 +65,13 @@ const INSTALLED = /[\\/]node_modules[\\/]pook[\\/](?:src|dist)[\\/]/;
 // frame. `new Mock()` captures from the constructor's caller. See
 // docs/performance.md for the measurement.
 const FRAMES = 2;
+
+/**
+ * Whether the engine can capture a stack from a given caller (V8: Node,
+ * Deno, Chromium; JavaScriptCore: Bun, Safari). Where it cannot, mocks have
+ * no definition site and reports leave it out.
+ */
+const hasCapture = (): boolean => typeof (Error as { captureStackTrace?: unknown }).captureStackTrace === 'function';
 
 /** Whether sites are captured at all (`pook.configure({ definitionSites })`). */
 let recording = true;
@@ -93,7 +109,7 @@ export function definedBy<T>(site: DefinitionSite, make: () => T, caller?: Stack
  * out of it (docs/errors.md).
  */
 export function pointAtCaller(error: unknown, caller: StackBoundary): void {
-  if (error instanceof PookInvalidArgumentError) Error.captureStackTrace(error, caller);
+  if (error instanceof PookInvalidArgumentError && hasCapture()) Error.captureStackTrace(error, caller);
 }
 
 /** `name:line:column`, the end of every frame with a location. */
@@ -102,7 +118,7 @@ const LOCATION = /^(.+):(\d+):(\d+)$/;
 const EVAL_ORIGIN = /\(([^()]+:\d+:\d+)\)/;
 
 function toPath(file: string): string {
-  if (!file.startsWith('file://')) return file;
+  if (fileURLToPath === undefined || !file.startsWith('file://')) return file;
   try {
     return fileURLToPath(file);
   } catch {
@@ -145,7 +161,7 @@ export class DefinitionSite {
    * @param skip - the function whose caller is of interest (e.g. `new.target`)
    */
   static capture(skip: StackBoundary): DefinitionSite {
-    if (!recording) return DefinitionSite.#unknown;
+    if (!recording || !hasCapture()) return DefinitionSite.#unknown;
     const holder: { stack?: string } = {};
     const limit = Error.stackTraceLimit;
     try {

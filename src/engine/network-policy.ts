@@ -1,5 +1,6 @@
-import { isIPv6 } from 'node:net';
+import type net from 'node:net';
 import { describe } from '../core/arguments.js';
+import { optionalBuiltin } from '../core/builtin.js';
 import { effectivePort } from '../core/effective-port.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { PookRequest } from '../core/pook-request.js';
@@ -77,6 +78,13 @@ export class NetworkPolicy {
     if (this.#filters.length === 0) return true;
     return this.#filters.some((filter) => filter(request));
   }
+}
+
+/** Whether `text` is an IPv6 address: node:net's answer, else whether a URL accepts it in brackets (a browser). */
+function isIPv6(text: string): boolean {
+  const nodeNet = optionalBuiltin<typeof net>('node:net');
+  if (nodeNet !== undefined) return nodeNet.isIPv6(text);
+  return text.includes(':') && URL.canParse(`http://[${text}]/`);
 }
 
 function hostFilter(host: string | RegExp): NetworkFilter {

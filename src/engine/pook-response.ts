@@ -1,12 +1,13 @@
 import type fs from 'node:fs';
 import type http from 'node:http';
 import { assertHeaderName, assertHeaderValue, assertInteger, assertRecord, describe, toJson } from '../core/arguments.js';
-import { builtin } from '../core/builtin.js';
+import { builtin, optionalBuiltin } from '../core/builtin.js';
 import { isBytes, utf8 } from '../core/bytes.js';
 import { resolveContentType } from '../core/content-types.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import { PookError } from '../core/errors/pook-error.js';
 import type { ResolvedResponse } from '../core/resolved-response.js';
+import { STATUS_TEXTS } from '../core/status-texts.js';
 
 /** A chunk of a streamed body. */
 export type BodyChunk = Uint8Array | string;
@@ -29,8 +30,11 @@ export type DynamicReply =
       readonly json?: unknown;
     };
 
-// Not an ESM import of node:http: see interceptors/http.ts.
-const { STATUS_CODES } = builtin<typeof http>('node:http');
+// Node's own reason phrases (not an ESM import of node:http: see
+// interceptors/http.ts), looked up on the first response; a runtime without
+// node:http (a browser) gets the registry's (core/status-texts.ts).
+let statusCodes: Readonly<Record<number, string | undefined>> | undefined;
+const reasons = (): Readonly<Record<number, string | undefined>> => (statusCodes ??= optionalBuiltin<typeof http>('node:http')?.STATUS_CODES ?? STATUS_TEXTS);
 
 async function* chunksOf(source: ReadableStream<BodyChunk> | AsyncIterable<BodyChunk> | Iterable<BodyChunk>): AsyncIterable<Uint8Array> {
   for await (const chunk of source as AsyncIterable<BodyChunk>) yield typeof chunk === 'string' ? utf8(chunk) : chunk;
@@ -288,9 +292,10 @@ export class PookResponse<Owner = unknown> {
    * @example `.file('./fixtures/user.json')`
    */
   file(path: string): this {
+    const { readFileSync } = builtin<typeof fs>('node:fs', 'a file body');
     let bytes: Uint8Array;
     try {
-      bytes = builtin<typeof fs>('node:fs').readFileSync(path);
+      bytes = readFileSync(path);
     } catch (cause) {
       throw this.#invalid(new PookInvalidArgumentError('file', `cannot read ${JSON.stringify(path)} (${(cause as Error).message})`, { cause }));
     }
@@ -422,7 +427,7 @@ function finish(
   status: number,
   headers: ReadonlyArray<readonly [string, string]>,
   body: Uint8Array | AsyncIterable<Uint8Array> | null,
-  statusText: string = STATUS_CODES[status] ?? 'Unknown',
+  statusText: string = reasons()[status] ?? 'Unknown',
 ): ResolvedResponse {
   let out = headers;
   // No body is an empty body: without `Content-Length: 0` a client reading

@@ -1,7 +1,7 @@
 import type fs from 'node:fs';
 import { describe } from '../core/arguments.js';
 import { builtin } from '../core/builtin.js';
-import { isBytes, utf8 } from '../core/bytes.js';
+import { equalBytes, isBytes, utf8 } from '../core/bytes.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
@@ -25,7 +25,7 @@ function isText(request: PookRequest): boolean {
 
 function sameBytes(a: Uint8Array, b: Uint8Array | undefined): boolean {
   if (b === undefined) return a.byteLength === 0;
-  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+  return equalBytes(a, b);
 }
 
 /**
@@ -78,8 +78,9 @@ export class BodyMatcher implements Matcher {
    */
   static fromFile(path: string): BodyMatcher {
     let bytes: Uint8Array;
+    const { readFileSync } = builtin<typeof fs>('node:fs', 'a body matched against a file');
     try {
-      bytes = builtin<typeof fs>('node:fs').readFileSync(path);
+      bytes = readFileSync(path);
     } catch (cause) {
       throw new PookInvalidArgumentError('file', `cannot read ${JSON.stringify(path)} (${(cause as Error).message})`, { cause });
     }

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { describe } from '../core/arguments.js';
+import { requirePackage } from '../core/builtin.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Difference, Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
@@ -47,12 +47,12 @@ const instances = new Map<Draft, AjvInstance>();
 function ajv(draft: Draft): AjvInstance {
   let instance = instances.get(draft);
   if (instance === undefined) {
-    const require = createRequire(import.meta.url);
-    const Class = require(CLASSES[draft]) as AjvClass & { default?: AjvClass };
+    const feature = 'the jsonSchema() matcher';
+    const Class = requirePackage<AjvClass & { default?: AjvClass }>(CLASSES[draft], feature);
     instance = new (Class.default ?? Class)({ allErrors: true, strict: false });
-    const addFormats = require('ajv-formats') as ((ajv: AjvInstance) => void) & { default?: (ajv: AjvInstance) => void };
+    const addFormats = requirePackage<((ajv: AjvInstance) => void) & { default?: (ajv: AjvInstance) => void }>('ajv-formats', feature);
     (addFormats.default ?? addFormats)(instance);
-    if (draft === 'draft-07') instance.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
+    if (draft === 'draft-07') instance.addMetaSchema(requirePackage<object>('ajv/dist/refs/json-schema-draft-06.json', feature));
     instances.set(draft, instance);
   }
   return instance;
@@ -174,8 +174,9 @@ export class JsonSchemaMatcher implements Matcher {
       throw new PookInvalidArgumentError('jsonSchema', `expected a JSON Schema object, got ${describe(parsed)}`);
     }
     const draft = draftOf(parsed);
+    // Outside the try: a runtime that cannot load Ajv (a browser) says so, not "invalid".
+    const instance = ajv(draft);
     try {
-      const instance = ajv(draft);
       // Ajv registers a schema under its $id and refuses a second one with the
       // same $id; every mock compiles its own copy, so drop the earlier one
       // (already compiled validators keep working).

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { describe } from '../core/arguments.js';
+import { requirePackage } from '../core/builtin.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Matcher, MatchResult } from '../core/matcher.js';
 import type { PookRequest } from '../core/pook-request.js';
@@ -18,11 +18,10 @@ interface XmlValidator {
 let xml: { parser: XmlParser; validator: XmlValidator } | undefined;
 function load(): NonNullable<typeof xml> {
   if (xml === undefined) {
-    const require = createRequire(import.meta.url);
-    const fxp = require('fast-xml-parser') as {
+    const fxp = requirePackage<{
       XMLParser: new (options: object) => XmlParser;
       XMLValidator: XmlValidator;
-    };
+    }>('fast-xml-parser', 'the xml() matcher');
     // Text is compared as text (no number coercion); attributes count; same-named
     // siblings become arrays in document order while differently named ones are
     // keys, whose order deep equality ignores.

@@ -1,6 +1,6 @@
 import type zlib from 'node:zlib';
 import { builtin } from '../../core/builtin.js';
-import { isBytes } from '../../core/bytes.js';
+import { concatBytes, isBytes } from '../../core/bytes.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
 
 // A mock that says `Content-Encoding: gzip` (or deflate, br) gets its body
@@ -13,7 +13,7 @@ import type { ResolvedResponse } from '../../core/resolved-response.js';
 type Coding = 'gzip' | 'deflate' | 'br';
 
 let zlibModule: typeof zlib | undefined;
-const z = (): typeof zlib => (zlibModule ??= builtin<typeof zlib>('node:zlib'));
+const z = (): typeof zlib => (zlibModule ??= builtin<typeof zlib>('node:zlib', 'a body with a Content-Encoding'));
 type Header = readonly [string, string];
 
 const ENCODERS: Readonly<Record<Coding, () => zlib.Gzip | zlib.Deflate | zlib.BrotliCompress>> = {
@@ -80,9 +80,9 @@ async function* throughZlib(
   make: () => zlib.Gzip | zlib.Deflate | zlib.BrotliCompress | zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress,
 ): AsyncIterable<Uint8Array> {
   const stream = make();
-  const out: Buffer[] = [];
+  const out: Uint8Array[] = [];
   let failure: Error | undefined;
-  stream.on('data', (data: Buffer) => out.push(data));
+  stream.on('data', (data: Uint8Array) => out.push(data));
   stream.on('error', (error) => (failure = error));
   const flush = (): Promise<void> => new Promise((resolve) => stream.flush(() => resolve()));
   try {
@@ -90,11 +90,11 @@ async function* throughZlib(
       stream.write(chunk);
       await flush();
       if (failure) throw failure;
-      if (out.length > 0) yield Buffer.concat(out.splice(0));
+      if (out.length > 0) yield concatBytes(out.splice(0));
     }
     await new Promise<void>((resolve) => stream.end(resolve));
     if (failure) throw failure;
-    if (out.length > 0) yield Buffer.concat(out.splice(0));
+    if (out.length > 0) yield concatBytes(out.splice(0));
   } finally {
     stream.destroy();
   }

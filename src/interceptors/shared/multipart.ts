@@ -1,6 +1,4 @@
-import type crypto from 'node:crypto';
-import { builtin } from '../../core/builtin.js';
-import { utf8 } from '../../core/bytes.js';
+import { concatBytes, utf8 } from '../../core/bytes.js';
 
 // The multipart/form-data encoding of a FormData, as fetch and XHR send it
 // (the HTML standard's algorithm, as undici implements it). pook encodes it
@@ -19,10 +17,15 @@ interface FileLike {
 
 const isFile = (value: unknown): value is FileLike => value !== null && typeof value === 'object' && typeof (value as FileLike).arrayBuffer === 'function';
 
+/** Ten random decimal digits (Web Crypto: every runtime pook runs in has it). */
+function randomDigits(): string {
+  const [value = 0] = globalThis.crypto.getRandomValues(new Uint32Array(1));
+  return String(Math.floor((value / 2 ** 32) * 1e10)).padStart(10, '0');
+}
+
 /** Encodes FormData entries (of any realm): the bytes, and the Content-Type with its boundary. */
 export async function encodeMultipart(entries: Iterable<[string, unknown]>): Promise<{ bytes: Uint8Array; type: string }> {
-  const { randomInt } = builtin<typeof crypto>('node:crypto');
-  const boundary = `----formdata-pook-${String(randomInt(1e10)).padStart(10, '0')}${String(randomInt(1e10)).padStart(10, '0')}`;
+  const boundary = `----formdata-pook-${randomDigits()}${randomDigits()}`;
   const parts: Uint8Array[] = [];
   for (const [name, value] of entries) {
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(crlf(name))}"`;
@@ -36,5 +39,5 @@ export async function encodeMultipart(entries: Iterable<[string, unknown]>): Pro
     }
   }
   parts.push(utf8(`--${boundary}--\r\n`));
-  return { bytes: new Uint8Array(Buffer.concat(parts)), type: `multipart/form-data; boundary=${boundary}` };
+  return { bytes: concatBytes(parts), type: `multipart/form-data; boundary=${boundary}` };
 }

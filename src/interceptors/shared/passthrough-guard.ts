@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { type AsyncContext, asyncContext } from '../../core/async-context.js';
 
 // One engine decision per request. Clients are layered (fetch and
 // XMLHttpRequest run on undici or node:http; undici's Agent dispatches to a
@@ -16,7 +16,9 @@ export interface PassthroughContext {
   open: boolean;
 }
 
-const contexts = new AsyncLocalStorage<PassthroughContext>();
+// Made on first use, by then with the loader the entry point chose.
+let storage: AsyncContext<PassthroughContext> | undefined;
+const contexts = (): AsyncContext<PassthroughContext> => (storage ??= asyncContext<PassthroughContext>());
 const decided = new WeakSet<object>();
 let depth = 0;
 
@@ -27,7 +29,7 @@ let depth = 0;
  */
 export function runInPassthrough<T>(fn: () => T): { result: T; context: PassthroughContext } {
   const context: PassthroughContext = { open: true };
-  return { result: contexts.run(context, fn), context };
+  return { result: contexts().run(context, fn), context };
 }
 
 /**
@@ -59,5 +61,5 @@ export function runBypassed<T>(fn: () => T): T {
 export function isBypassed(opts?: object): boolean {
   if (depth > 0) return true;
   if (opts !== undefined && decided.has(opts)) return true;
-  return contexts.getStore()?.open === true;
+  return contexts().getStore()?.open === true;
 }

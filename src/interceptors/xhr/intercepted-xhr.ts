@@ -1,4 +1,4 @@
-import { isBytes, toArrayBuffer } from '../../core/bytes.js';
+import { concatBytes, isBytes, toArrayBuffer } from '../../core/bytes.js';
 import type { RequestHandler } from '../../core/interceptor.js';
 import { PookRequest } from '../../core/pook-request.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
@@ -333,7 +333,7 @@ export function createXhrClass(engine: RequestHandler, Base: typeof XMLHttpReque
 
     #body(): Uint8Array {
       if (this.#bytes === undefined || this.#bytes.byteLength !== this.#received) {
-        this.#bytes = this.#chunks.length === 1 ? this.#chunks[0]! : new Uint8Array(Buffer.concat(this.#chunks));
+        this.#bytes = this.#chunks.length === 1 ? this.#chunks[0]! : concatBytes(this.#chunks);
       }
       return this.#bytes;
     }

@@ -1,5 +1,3 @@
-import type util from 'node:util';
-import { builtin } from '../../core/builtin.js';
 import { utf8 } from '../../core/bytes.js';
 import { encodeMultipart } from '../shared/multipart.js';
 import type { Realm } from './xhr-realm.js';
@@ -53,11 +51,16 @@ async function fetchExtracted(body: unknown, realm: Realm & { readonly Request: 
  * realm, a Document; anything else, URLSearchParams included (jsdom's XHR
  * does not take them), is sent as its string. Sent with a Content-Length.
  */
+/** Whether `value` is an ArrayBuffer or SharedArrayBuffer of any realm (what node:util's `types.isAnyArrayBuffer` says). */
+function isAnyArrayBuffer(value: object): boolean {
+  const tag = Object.prototype.toString.call(value);
+  return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
+}
+
 async function standardExtracted(body: unknown, realm: Realm): Promise<XhrBody> {
   const chunked = false;
   if (typeof body !== 'object' || body === null) return { bytes: utf8(String(body)), type: TEXT, chunked };
-  if (builtin<typeof util>('node:util').types.isAnyArrayBuffer(body))
-    return { bytes: new Uint8Array((body as ArrayBuffer).slice(0)), type: undefined, chunked };
+  if (isAnyArrayBuffer(body)) return { bytes: new Uint8Array((body as ArrayBuffer).slice(0)), type: undefined, chunked };
   // jsdom copies a view with `new Uint8Array(view)`: element by element, so a
   // wider typed array loses its high bytes and a DataView sends nothing.
   if (ArrayBuffer.isView(body)) return { bytes: new Uint8Array(body as unknown as ArrayLike<number>), type: undefined, chunked };
