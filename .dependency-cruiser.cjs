@@ -73,6 +73,12 @@ module.exports = {
       "Runner integrations use pook's public surface only (in the build, 'pook' itself).",
     ),
     layer(
+      'har-uses-the-public-surface',
+      '^src/har/',
+      ['^src/index\\.ts$', '^src/har/', '^src/core/version\\.ts$'],
+      "Record and replay (pook/har) is built on pook's public surface only (in the build, 'pook' itself), plus pook's version for the HAR creator.",
+    ),
+    layer(
       'cli-is-the-top',
       '^src/cli/',
       ['^src/(?!integrations/)'],
@@ -82,7 +88,7 @@ module.exports = {
       name: 'no-unknown-folder',
       comment: 'Every file of src/ is in a layer that has its rule here: a new folder needs a rule (and a line in docs/architecture.md).',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations|cli)/|^src/index\\.ts$' },
+      from: { path: '^src/', pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations|har|cli)/|^src/index\\.ts$' },
       to: {},
     },
   ],
