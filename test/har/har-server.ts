@@ -3,8 +3,9 @@
 // redirect, and a route that answers differently each time.
 
 import http from 'node:http';
+import https from 'node:https';
 import zlib from 'node:zlib';
-import { listenOnLoopback } from '../helpers/servers.js';
+import { listenOnLoopback, TLS_CERT, TLS_KEY } from '../helpers/servers.js';
 
 export interface HarServer {
   readonly origin: string;
@@ -16,10 +17,10 @@ export interface HarServer {
 export const BINARY = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7) & 0xff));
 export const LONG_TEXT = `compressible ${'pook records '.repeat(500)}`;
 
-export async function startHarServer(): Promise<HarServer> {
+export async function startHarServer(protocol: 'http' | 'https' = 'http'): Promise<HarServer> {
   const received: string[] = [];
   let counter = 0;
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -69,6 +70,10 @@ export async function startHarServer(): Promise<HarServer> {
           res.writeHead(302, { Location: '/json?from=redirect', 'Content-Length': '0' });
           res.end();
           return;
+        case '/cookie':
+          res.writeHead(200, { 'Content-Type': 'text/plain', 'Set-Cookie': 'sid=server-session-123; Path=/; HttpOnly' });
+          res.end('cookie set');
+          return;
         case '/counter':
           counter++;
           res.writeHead(200, { 'Content-Type': 'text/plain' });
@@ -79,8 +84,9 @@ export async function startHarServer(): Promise<HarServer> {
           res.end('not found');
       }
     });
-  });
-  const { origin } = await listenOnLoopback(server, '127.0.0.1', 'http');
+  };
+  const server = protocol === 'https' ? https.createServer({ key: TLS_KEY, cert: TLS_CERT }, handler) : http.createServer(handler);
+  const { origin } = await listenOnLoopback(server, '127.0.0.1', protocol);
   return {
     origin,
     received,

@@ -10,6 +10,7 @@ import pook from '../../src/index.js';
 import type { ClientAdapter, ContractRequest, ContractResponse } from '../contract/contract.js';
 import { axiosAdapter, fetchAdapter, gotAdapter, kyAdapter, nodeFetchAdapter, superagentAdapter } from '../helpers/adapters.js';
 import { nodeHttpAdapter } from '../helpers/node-http-client.js';
+import { TLS_CLIENT_OPTIONS } from '../helpers/servers.js';
 import { closeDispatchers, undiciAdapter } from '../helpers/undici-client.js';
 import { validateHar } from './har-schema.js';
 import { type HarServer, startHarServer } from './har-server.js';
@@ -17,6 +18,7 @@ import { type HarServer, startHarServer } from './har-server.js';
 const ADAPTERS: readonly ClientAdapter[] = [
   fetchAdapter,
   nodeHttpAdapter('node:http', http, 'request'),
+  nodeHttpAdapter('node:https', https, 'request', () => TLS_CLIENT_OPTIONS),
   undiciAdapter('request', 'global'),
   undiciAdapter('fetch', 'agent'),
   axiosAdapter,
@@ -59,7 +61,7 @@ afterAll(() => closeDispatchers());
 describe.each(ADAPTERS)('record and replay with $name', (adapter) => {
   let server: HarServer;
   beforeAll(async () => {
-    server = await startHarServer();
+    server = await startHarServer(adapter.protocol ?? 'http');
   });
   afterAll(async () => {
     await server?.close();
@@ -102,6 +104,6 @@ describe.each(ADAPTERS)('record and replay with $name', (adapter) => {
     for (const request of requests) replayed.push(comparable(await adapter.request(request)));
     expect(replayed).toEqual(live);
     expect(mocks.every((each) => each.isDone())).toBe(true);
-    server = await startHarServer();
+    server = await startHarServer(adapter.protocol ?? 'http');
   });
 });

@@ -55,7 +55,10 @@ export class ExchangeTap {
   end(): void {
     const head = this.#head;
     if (this.#done) return;
-    if (head === undefined) return this.fail(new Error('pook: the real response ended before its head.'));
+    if (head === undefined) {
+      this.fail(new Error('pook: the real response ended before its head.'));
+      return;
+    }
     this.#done = true;
     const whole = concat(this.#chunks, this.#size);
     this.#chunks.length = 0;
@@ -116,14 +119,19 @@ export class ExchangeTap {
     });
     for (const cookie of response.headers.getSetCookie()) headers.push(['set-cookie', cookie]);
     this.head(response.status, response.statusText, headers, 'HTTP/1.1', true);
-    if (response.body === null) return this.end();
+    if (response.body === null) {
+      this.end();
+      return;
+    }
     const reader = response.clone().body!.getReader();
     const pump = (): void => {
       reader.read().then(
         ({ value, done }) => {
-          if (done) return this.end();
-          this.data(value);
-          pump();
+          if (done) this.end();
+          else {
+            this.data(value);
+            pump();
+          }
         },
         (error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))),
       );

@@ -297,12 +297,21 @@ export function createXhrClass(engine: RequestHandler, Base: typeof XMLHttpReque
         this.addEventListener(
           'loadend',
           () => {
-            if (super.status === 0) return tap.fail(new Error('pook: the real XMLHttpRequest failed.'));
+            if (super.status === 0) {
+              tap.fail(new Error('pook: the real XMLHttpRequest failed.'));
+              return;
+            }
             tap.head(super.status, super.statusText, parseHeaderBlock(super.getAllResponseHeaders()), 'HTTP/1.1', true);
-            const bytes = xhrResponseBytes(super.responseType, () => super.response as unknown, () => super.responseText);
-            if (bytes === undefined) return tap.fail(new Error('pook: the XMLHttpRequest body cannot be recorded with this responseType.'));
-            tap.data(bytes);
-            tap.end();
+            const bytes = xhrResponseBytes(
+              super.responseType,
+              () => super.response as unknown,
+              () => super.responseText,
+            );
+            if (bytes === undefined) tap.fail(new Error('pook: the XMLHttpRequest body cannot be recorded with this responseType.'));
+            else {
+              tap.data(bytes);
+              tap.end();
+            }
           },
           { once: true },
         );
