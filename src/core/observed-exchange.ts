@@ -6,7 +6,9 @@ import type { PookRequest } from './pook-request.js';
 
 /** The real response of a request let through, as its client received it. */
 export interface ObservedResponse {
+  /** The status code. */
   readonly status: number;
+  /** The reason phrase (`''` when the client does not keep it). */
   readonly statusText: string;
   /** Header pairs in order, as received (`Content-Encoding` and `Content-Length` included). */
   readonly headers: ReadonlyArray<readonly [string, string]>;
