@@ -4,4 +4,6 @@ import type { CliCommand } from './command.js';
  * The subcommands of `pook`, by name, each loaded on first use. A new
  * subcommand is one file under commands/ and one line here.
  */
-export const COMMANDS: Readonly<Record<string, { readonly summary: string; readonly load: () => Promise<CliCommand> }>> = {};
+export const COMMANDS: Readonly<Record<string, { readonly summary: string; readonly load: () => Promise<CliCommand> }>> = {
+  har: { summary: 'list, validate or redact a HAR file', load: () => import('./commands/har.js').then((m) => m.command) },
+};

@@ -14,8 +14,8 @@ export interface HarServer {
   close(): Promise<void>;
 }
 
-export const BINARY = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7) & 0xff));
-export const LONG_TEXT = `compressible ${'pook records '.repeat(500)}`;
+export const BINARY: Buffer = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7) & 0xff));
+export const LONG_TEXT: string = `compressible ${'pook records '.repeat(500)}`;
 
 export async function startHarServer(protocol: 'http' | 'https' = 'http'): Promise<HarServer> {
   const received: string[] = [];

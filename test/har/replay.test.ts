@@ -128,7 +128,7 @@ describe('what a replay tells', () => {
     });
     pook.activate();
     loadHar(recorded);
-    const error = await fetch(`${server.origin}/json?page=2`).catch((thrown: Error) => thrown.cause as PookNoMatchesError);
+    const error = (await fetch(`${server.origin}/json?page=2`).catch((thrown: Error) => thrown.cause)) as PookNoMatchesError;
     expect(error).toBeInstanceOf(PookNoMatchesError);
     expect(error.message).toContain('page');
     expect(error.message).toContain('"1"');
