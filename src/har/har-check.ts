@@ -32,12 +32,15 @@ class Checker {
   pairs(owner: unknown, path: string, key: string): void {
     const list = this.field(owner, path, key, 'array');
     if (!Array.isArray(list)) return;
-    list.forEach((item, index) => {
+    for (const [index, item] of list.entries()) {
       const at = `${path}.${key}[${index}]`;
-      if (typeOf(item) !== 'object') return void this.problems.push(`${at} must be an object`);
+      if (typeOf(item) !== 'object') {
+        this.problems.push(`${at} must be an object`);
+        continue;
+      }
       this.field(item, at, 'name', 'string');
       if (key !== 'params') this.field(item, at, 'value', 'string');
-    });
+    }
   }
 }
 
@@ -61,9 +64,12 @@ export function checkHar(value: unknown): string[] {
   }
   const entries = c.field(log, 'log', 'entries', 'array');
   if (Array.isArray(entries)) {
-    entries.forEach((entry, index) => {
+    for (const [index, entry] of entries.entries()) {
       const at = `log.entries[${index}]`;
-      if (typeOf(entry) !== 'object') return void c.problems.push(`${at} must be an object`);
+      if (typeOf(entry) !== 'object') {
+        c.problems.push(`${at} must be an object`);
+        continue;
+      }
       const started = c.field(entry, at, 'startedDateTime', 'string');
       if (typeof started === 'string' && !DATE_TIME.test(started)) c.problems.push(`${at}.startedDateTime must be an ISO 8601 date and time`);
       c.field(entry, at, 'time', 'number');
@@ -103,7 +109,7 @@ export function checkHar(value: unknown): string[] {
       }
       const timings = c.field(entry, at, 'timings', 'object');
       if (timings !== undefined) for (const key of ['send', 'wait', 'receive']) c.field(timings, `${at}.timings`, key, 'number');
-    });
+    }
   }
   return c.problems;
 }

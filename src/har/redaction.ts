@@ -54,7 +54,7 @@ export interface RedactOptions {
    * else): change it in place or return a new one. Called after the names
    * above were redacted.
    */
-  readonly redact?: ((entry: HarEntry) => HarEntry | undefined | void) | undefined;
+  readonly redact?: ((entry: HarEntry) => HarEntry | undefined) | undefined;
 }
 
 function names(defaults: readonly string[], extra: readonly string[] | undefined, useDefaults: boolean): Set<string> {
