@@ -70,7 +70,6 @@ function requestExpectations(entry: HarEntry, matchBy: MatchBy): { url: string; 
   if (matchBy.query !== false) for (const [name, value] of url.searchParams) if (value !== REDACTED) params.append(name, value);
   const search = params.toString();
   const options: Record<string, unknown> = {
-    path: url.pathname,
     method: matchBy.method === false ? '*' : request.method.toUpperCase(),
   };
   const headers: Record<string, string> = {};
@@ -96,7 +95,9 @@ function requestExpectations(entry: HarEntry, matchBy: MatchBy): { url: string; 
     if (isJson) options.json = json;
     else options.body = bytes;
   }
-  return { url: `${url.protocol}//${url.host}${search === '' ? '' : `?${search}`}`, options: options as MockOptions };
+  // The path is part of the mock URL (matched exactly), which also files the
+  // mock in the engine's route index: a large HAR stays fast to match.
+  return { url: `${url.protocol}//${url.host}${url.pathname}${search === '' ? '' : `?${search}`}`, options: options as MockOptions };
 }
 
 function applyResponse(target: Mock, entry: HarEntry): void {
