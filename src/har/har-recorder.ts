@@ -4,7 +4,7 @@ import { engine as currentEngine, type Engine, type EngineListener, type Observe
 import { harEntry } from './exchange-entry.js';
 import type { Har, HarEntry } from './har-format.js';
 import { type HarTextOptions, harOf, harText } from './har-json.js';
-import { type RedactOptions, redactEntry } from './redaction.js';
+import { type RedactOptions, redactOwnEntry } from './redaction.js';
 
 /** Options of {@link record}. */
 export interface RecordOptions extends RedactOptions, HarTextOptions {
@@ -44,7 +44,7 @@ export class HarRecorder {
     this.#order.delete(exchange.request);
     try {
       if (exchange.response !== undefined && (this.#options.filter?.(exchange.request) ?? true)) {
-        this.#entries.push({ order, entry: redactEntry(harEntry(exchange), this.#options) });
+        this.#entries.push({ order, entry: redactOwnEntry(harEntry(exchange), this.#options) });
       }
     } finally {
       this.#inFlight--;

@@ -100,10 +100,17 @@ function redactCookies(cookies: HarCookie[]): void {
  * URL, then the user's own `redact` step.
  */
 export function redactEntry(entry: HarEntry, options: RedactOptions = {}): HarEntry {
+  return redactOwnEntry(structuredClone(entry), options);
+}
+
+/**
+ * {@link redactEntry} for an entry nobody else holds (one the recorder has
+ * just made): redacted in place, without a copy. Not part of the public API.
+ */
+export function redactOwnEntry(copy: HarEntry, options: RedactOptions = {}): HarEntry {
   const useDefaults = options.defaults !== false;
   const secretHeaders = names(SECRET_HEADERS, options.headers, useDefaults);
   const secretParams = names(SECRET_PARAMS, options.params, useDefaults);
-  const copy = structuredClone(entry);
   const { request, response } = copy;
   redactHeaders(request.headers, secretHeaders);
   redactHeaders(response.headers, secretHeaders);
