@@ -44,6 +44,7 @@ export interface HarPostData {
   comment?: string;
   /** `'base64'` when `text` is base64 bytes (pook's own field). */
   _encoding?: string;
+  /** Custom fields other tools add, `_`-prefixed (kept, ignored on load). */
   [custom: `_${string}`]: unknown;
 }
 
@@ -61,6 +62,7 @@ export interface HarContent {
   encoding?: string;
   /** Free text. */
   comment?: string;
+  /** Custom fields other tools add, `_`-prefixed (kept, ignored on load). */
   [custom: `_${string}`]: unknown;
 }
 
@@ -86,6 +88,7 @@ export interface HarRequest {
   bodySize: number;
   /** Free text. */
   comment?: string;
+  /** Custom fields other tools add, `_`-prefixed (kept, ignored on load). */
   [custom: `_${string}`]: unknown;
 }
 
@@ -111,6 +114,7 @@ export interface HarResponse {
   bodySize: number;
   /** Free text. */
   comment?: string;
+  /** Custom fields other tools add, `_`-prefixed (kept, ignored on load). */
   [custom: `_${string}`]: unknown;
 }
 
@@ -156,6 +160,7 @@ export interface HarEntry {
   connection?: string;
   /** Free text. */
   comment?: string;
+  /** Custom fields other tools add, `_`-prefixed (kept, ignored on load). */
   [custom: `_${string}`]: unknown;
 }
 
@@ -175,6 +180,7 @@ export interface Har {
     entries: HarEntry[];
     /** Free text. */
     comment?: string;
-    [custom: `_${string}`]: unknown;
+    /** Custom fields other tools add, `_`-prefixed (kept, ignored on load). */
+  [custom: `_${string}`]: unknown;
   };
 }
