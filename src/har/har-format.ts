@@ -181,6 +181,6 @@ export interface Har {
     /** Free text. */
     comment?: string;
     /** Custom fields other tools add, `_`-prefixed (kept, ignored on load). */
-  [custom: `_${string}`]: unknown;
+    [custom: `_${string}`]: unknown;
   };
 }
