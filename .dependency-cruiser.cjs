@@ -94,6 +94,12 @@ module.exports = {
       to: { path: '^src/(interceptors/(http|undici)/|api/node-|api/public-classes\\.ts$|api/namespace\\.ts$|index\\.ts$)', reachable: true },
     },
     layer(
+      'har-uses-the-public-surface',
+      '^src/har/',
+      ['^src/index\\.ts$', '^src/har/', '^src/core/version\\.ts$'],
+      "Record and replay (pook/har) is built on pook's public surface only (in the build, 'pook' itself), plus pook's version for the HAR creator.",
+    ),
+    layer(
       'cli-is-the-top',
       '^src/cli/',
       ['^src/(?!integrations/)'],
@@ -130,7 +136,7 @@ module.exports = {
       severity: 'error',
       from: {
         path: '^src/',
-        pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations|cli|migrate|server|remote|browser)/|^src/index\\.ts$',
+        pathNot: '^src/(core|matchers|engine|diagnostics|interceptors/[^/]+|api|integrations|cli|migrate|server|remote|browser|har)/|^src/index\\.ts$',
       },
       to: {},
     },

@@ -6,7 +6,7 @@ import { defineConfig, type Options } from 'tsup';
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
 
 // The runner integrations (pook/vitest, pook/jest, pook/node-test,
-// pook/mocha) and the remote client (pook/remote) must drive the same pook module as the tests that import
+// pook/mocha), the remote client (pook/remote) and record and replay (pook/har) must drive the same pook module as the tests that import
 // 'pook': a bundled copy would have its own global engine and scopes. Their
 // source imports pook's public surface as '../index.js'; in the build that
 // import becomes 'pook' itself, resolved at run time through the package's
@@ -15,7 +15,7 @@ const integrationsImportPook: EsbuildPlugin = {
   name: 'integrations-import-pook',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
-      /[\\/]src[\\/](?:integrations|remote)[\\/]/.test(args.importer) ? { path: 'pook', external: true } : undefined,
+      /[\\/]src[\\/](?:integrations|remote|har)[\\/]/.test(args.importer) ? { path: 'pook', external: true } : undefined,
     );
   },
 };
@@ -82,6 +82,8 @@ const node: Options = {
     jest: 'src/integrations/jest.ts',
     'node-test': 'src/integrations/node-test.ts',
     mocha: 'src/integrations/mocha.ts',
+    // Record and replay, on the public surface like the integrations.
+    har: 'src/har/index.ts',
     // The `pook` program (package.json "bin"); built as both formats like
     // every entry, run as dist/cli.js.
     cli: 'src/cli/bin.ts',

@@ -8,7 +8,8 @@
 //
 //   --quick            tiny budgets, 2 rounds: a smoke run (writes quick.{md,json}, not the docs)
 //   --only=a,b         scenario ids (fetch, fetch-100, http-get, axios, scale-1, scale-100,
-//                      scale-1000, scale-10000, lifecycle, cold-start, history, growth)
+//                      scale-1000, scale-10000, lifecycle, cold-start, history, growth,
+//                      har-replay, har-record: bench/har.mjs, reported in bench/results/har.md)
 //   --libs=a,b         adapters from bench/libs (pook, nock, msw, mockagent, fetch-mock, floor)
 //   --rounds=N         timing rounds (default 5; cold start runs twice as many)
 //   --out=DIR          where the report goes (default bench/results)
@@ -144,12 +145,32 @@ const job = (lib, scenario, extra) => [JSON.stringify({ lib, scenario: scenario.
 
 // ── the run ───────────────────────────────────────────────────────────
 
+const HAR_SCENARIOS = ['har-replay', 'har-record'];
+
+function runHarBench(ids, rounds) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(here, 'har.mjs'), `--only=${ids.join(',')}`, `--rounds=${rounds}`], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench/har.mjs exited ${code}`))));
+  });
+}
+
 async function main() {
   const quick = Boolean(args.quick);
   const b = budgets(quick);
   if (args.rounds) b.rounds = Math.max(1, Number(args.rounds));
   const libs = args.libs ? String(args.libs).split(',') : ALL_LIBS;
   const only = args.only ? new Set(String(args.only).split(',')) : undefined;
+  // Record and replay (bench/har.mjs) runs its own children and report (bench/results/har.md).
+  const harIds = HAR_SCENARIOS.filter((id) => only === undefined || only.has(id));
+  if (harIds.length > 0 && !args.render) {
+    await runHarBench(harIds, quick ? 1 : b.rounds);
+    for (const id of harIds) only?.delete(id);
+    if (only !== undefined && only.size === 0) return;
+  }
   const known = scenarios(b);
   for (const id of only ?? []) if (!known.some((s) => s.id === id)) throw new Error(`bench: no scenario "${id}" (${known.map((s) => s.id).join(', ')})`);
   for (const lib of libs) if (!ALL_LIBS.includes(lib)) throw new Error(`bench: no library "${lib}" (${ALL_LIBS.join(', ')})`);

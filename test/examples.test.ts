@@ -22,6 +22,7 @@ const KEY_LINES: Readonly<Record<string, string>> = {
   'errors.mjs': 'errors: all examples passed',
   'engines.mjs': 'engines: all examples passed',
   'when-nothing-matches.mjs': 'when-nothing-matches: all examples passed',
+  'record-and-replay.mjs': 'record-and-replay: all examples passed',
   'commonjs.cjs': 'commonjs: require("pook") works',
   'server.mjs': 'server: all examples passed',
 };

@@ -1,3 +1,4 @@
+import type { ExchangeObserver } from './observed-exchange.js';
 import type { PookRequest } from './pook-request.js';
 import type { ResolvedResponse } from './resolved-response.js';
 
@@ -5,7 +6,14 @@ import type { ResolvedResponse } from './resolved-response.js';
 export type Outcome =
   | { readonly type: 'response'; readonly response: ResolvedResponse }
   | { readonly type: 'error'; readonly error: Error }
-  | { readonly type: 'passthrough' };
+  | {
+      readonly type: 'passthrough';
+      /**
+       * Set when someone watches real exchanges (recording): the interceptor
+       * reports the real response to it, its body teed, never delayed.
+       */
+      readonly observe?: ExchangeObserver | undefined;
+    };
 
 /** The part of the engine an interceptor talks to. */
 export interface RequestHandler {

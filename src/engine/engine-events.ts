@@ -1,3 +1,4 @@
+import type { ObservedExchange } from '../core/observed-exchange.js';
 import type { PookRequest } from '../core/pook-request.js';
 import type { Mock } from './mock.js';
 
@@ -28,9 +29,16 @@ export interface EngineEventMap {
    * the mock that answered, if any.
    */
   readonly error: { readonly request: PookRequest; readonly error: Error; readonly mock?: Mock | undefined };
+  /**
+   * A request let through has completed for real: the real response as its
+   * client received it (the body whole and decoded), or the error it ended
+   * with. Emitted only for requests decided while someone listened; what
+   * recording (`pook/har`) is built on.
+   */
+  readonly exchange: ObservedExchange;
 }
 
-/** A name of an {@link EngineEventMap} event: `'match' | 'unmatched' | 'passthrough' | 'error'`. */
+/** A name of an {@link EngineEventMap} event: `'match' | 'unmatched' | 'passthrough' | 'error' | 'exchange'`. */
 export type EngineEventName = keyof EngineEventMap;
 
 /**

@@ -1,6 +1,7 @@
 import { assertFunction, assertInteger, assertRecord, describe } from '../core/arguments.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
 import type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from '../core/interceptor.js';
+import type { ObservedExchange } from '../core/observed-exchange.js';
 import type { PookRequest } from '../core/pook-request.js';
 import { type EngineEventName, EngineEvents, type EngineListener } from './engine-events.js';
 import type { PookNoMatchesError } from './errors/no-matches-error.js';
@@ -15,6 +16,8 @@ import { requestRouteKey } from './route-key.js';
 export type EngineFilter = (request: PookRequest, engine: Engine) => boolean;
 /** Engine-level mapper: returns the request every mock then sees. */
 export type EngineMapper = (request: PookRequest, engine: Engine) => PookRequest;
+
+const PASSTHROUGH: Outcome = Object.freeze({ type: 'passthrough' });
 
 let setHost: (engine: Engine, host: InterceptorHost) => void;
 let setReusable: (engine: Engine, reusable: () => boolean) => void;
@@ -260,13 +263,14 @@ export class Engine implements RequestHandler {
 
   /**
    * Listens to the engine's decisions, for tooling: `match`, `unmatched`,
-   * `passthrough`, `error` (see `EngineEventMap`). Emitting costs
+   * `passthrough`, `error`, and the real `exchange` of a request let
+   * through (see `EngineEventMap`). Emitting costs
    * nothing measurable while nobody listens.
    * @example `engine.on('unmatched', ({ request }) => console.log('unmatched', request.url.href))`
    */
   on<K extends EngineEventName>(event: K, listener: EngineListener<K>): this {
-    if (!['match', 'unmatched', 'passthrough', 'error'].includes(event))
-      throw new PookInvalidArgumentError('event', `unknown engine event ${describe(event)} (known: match, unmatched, passthrough, error)`);
+    if (!['match', 'unmatched', 'passthrough', 'error', 'exchange'].includes(event))
+      throw new PookInvalidArgumentError('event', `unknown engine event ${describe(event)} (known: match, unmatched, passthrough, error, exchange)`);
     assertFunction('listener', listener);
     this.#events.on(event, listener);
     return this;
@@ -483,12 +487,15 @@ export class Engine implements RequestHandler {
       this.#passedThrough.add(request);
       if (this.#events.has('passthrough')) this.#events.emit('passthrough', { request });
       if (reporter().logs(this.debug)) reporter().log(this.debug, { type: 'passthrough', request });
-      return { type: 'passthrough' };
+      // Someone records: the interceptor reports the real exchange back.
+      return this.#events.has('exchange') ? { type: 'passthrough', observe: this.#observeExchange } : PASSTHROUGH;
     }
     const error = this.#noMatch(mapped, rejectedBy, rejectedBy === undefined ? this.#mocks.map((each) => reportFromAttempt(each, mapped, log?.get(each))) : []);
     if (reporter().logs(this.debug)) reporter().log(this.debug, { type: 'blocked', request, error });
     return this.#fail(request, error, undefined, false);
   }
+
+  readonly #observeExchange = (exchange: ObservedExchange): void => this.#events.emit('exchange', exchange);
 
   /** Reports a failed request (event and log line) and returns its outcome. */
   #fail(request: PookRequest, error: Error, mock: Mock | undefined, log = true): Outcome {

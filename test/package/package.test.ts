@@ -90,7 +90,11 @@ describe('built package', () => {
 const CONSUMER_ESM = `
 import pook, { type Mock, PookResponse } from 'pook';
 import * as ns from 'pook';
+import { type HarEntry, loadHar, record } from 'pook/har';
 const mock: Mock = pook.get('api.test');
+const mocks: Mock[] = loadHar({ log: { version: '1.2', creator: { name: 'x', version: '1' }, entries: [] as HarEntry[] } });
+const entries: HarEntry[] = record({ zeroTimings: true }).entries;
+void mocks, entries;
 const response: PookResponse = ns.post('api.test').reply(201);
 const same: typeof ns.get = pook.get;
 // @ts-expect-error unknown option
@@ -103,7 +107,10 @@ void mock, response, same;
 `;
 const CONSUMER_CJS = `
 import pook = require('pook');
+import har = require('pook/har');
 const mock: pook.Mock = pook.get('api.test');
+const loaded: pook.Mock[] = har.loadHar('recording.har', { persist: true });
+void loaded;
 const response: pook.PookResponse = mock.reply(200);
 // @ts-expect-error unknown option
 pook.get('api.test', { tmes: 1 });

@@ -141,7 +141,7 @@ describe('diagnostics types', () => {
       expectTypeOf(event.error).toEqualTypeOf<Error>();
       expectTypeOf(event.mock).toEqualTypeOf<Mock | undefined>();
     });
-    expectTypeOf<EngineEventName>().toEqualTypeOf<'match' | 'unmatched' | 'passthrough' | 'error'>();
+    expectTypeOf<EngineEventName>().toEqualTypeOf<'match' | 'unmatched' | 'passthrough' | 'error' | 'exchange'>();
     // @ts-expect-error unknown event
     engine.on('matched', () => undefined);
   });

@@ -4,6 +4,7 @@ import type { Interceptor, Outcome, RequestHandler } from '../../core/intercepto
 import { adoptRequest, type HeaderRecipe, PookRequest, requestHeaders } from '../../core/pook-request.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
 import { decodeBody } from '../shared/content-encoding.js';
+import { ExchangeTap } from '../shared/exchange-tap.js';
 import { runInPassthrough } from '../shared/passthrough-guard.js';
 import { PatchSet } from '../shared/patch-set.js';
 import { undiciFraming } from '../shared/undici-framing.js';
@@ -275,8 +276,20 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
     for (;;) {
       if (outcome.type === 'passthrough') {
         // The undici layer below must not decide this request again.
+        const tap = ExchangeTap.of(outcome, snap);
         const { result, context } = runInPassthrough(() => realFetch(request, realInit));
-        return result.finally(() => (context.open = false));
+        const done = result.finally(() => (context.open = false));
+        if (tap === undefined) return done;
+        return done.then(
+          (response) => {
+            tap.tapResponse(response);
+            return response;
+          },
+          (error: unknown) => {
+            tap.fail(error instanceof Error ? error : new Error(String(error)));
+            throw error;
+          },
+        );
       }
       if (outcome.type === 'error') {
         if (request.signal.aborted) throw request.signal.reason;

@@ -4,6 +4,7 @@ import { isBytes } from '../../core/bytes.js';
 import type { RequestHandler } from '../../core/interceptor.js';
 import { adoptRequest, type PookRequest } from '../../core/pook-request.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
+import { ExchangeTap } from '../shared/exchange-tap.js';
 import { wireResponse } from '../shared/wire-response.js';
 import type { AgentRequestOptions } from './agent-request-options.js';
 import { MockSocket } from './mock-socket.js';
@@ -112,7 +113,7 @@ function answer(engine: RequestHandler, socket: MockSocket, options: AgentReques
     (outcome) => {
       if (socket.destroyed) return;
       if (outcome.type === 'error') socket.destroy(outcome.error);
-      else if (outcome.type === 'passthrough') passthrough(socket, wire, options, protocol, originalAgent);
+      else if (outcome.type === 'passthrough') passthrough(socket, wire, options, protocol, originalAgent, ExchangeTap.of(outcome, request));
       else {
         try {
           sendResponse(socket, outcome.response, wire.method);

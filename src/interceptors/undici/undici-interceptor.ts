@@ -1,9 +1,11 @@
 import type { Interceptor, RequestHandler } from '../../core/interceptor.js';
+import { ExchangeTap } from '../shared/exchange-tap.js';
 import { isBypassed, runDecided } from '../shared/passthrough-guard.js';
 import { PatchSet } from '../shared/patch-set.js';
 import { type DispatchOptions, readDispatch } from './dispatch-request.js';
 import { GLOBAL_DISPATCHERS, slotFilled, watchGlobalDispatchers } from './global-dispatcher-slots.js';
 import { type DispatchHandler, HandlerDriver } from './handler-driver.js';
+import { tappedHandler } from './tapped-handler.js';
 import { type UndiciModule, watchUndiciModules } from './undici-modules.js';
 
 type Dispatch = (this: object, opts: DispatchOptions, handler: DispatchHandler) => boolean;
@@ -43,7 +45,11 @@ function pookDispatch(engine: RequestHandler, original: Dispatch): Dispatch {
         if (driver.signal.aborted) return;
         if (outcome.type === 'error') driver.fail(outcome.error);
         else if (outcome.type === 'response') await driver.respond(outcome.response, request.method);
-        else runDecided(passthrough, () => original.call(this, passthrough, driver.forward()));
+        else {
+          const tap = ExchangeTap.of(outcome, request);
+          const forward = driver.forward();
+          runDecided(passthrough, () => original.call(this, passthrough, tap === undefined ? forward : tappedHandler(forward, tap)));
+        }
       } catch (error) {
         driver.fail(error instanceof Error ? error : new Error(String(error)));
       }

@@ -3,10 +3,12 @@ import type { RequestHandler } from '../../core/interceptor.js';
 import { PookRequest } from '../../core/pook-request.js';
 import type { ResolvedResponse } from '../../core/resolved-response.js';
 import { decodeBody } from '../shared/content-encoding.js';
+import { ExchangeTap } from '../shared/exchange-tap.js';
 import { runInPassthrough } from '../shared/passthrough-guard.js';
 import { undiciFraming } from '../shared/undici-framing.js';
 import { wireResponse } from '../shared/wire-response.js';
 import { extractXhrBody, type XhrBody } from './xhr-body.js';
+import { parseHeaderBlock, xhrResponseBytes } from './xhr-observed.js';
 import { baseUrl, realmOf } from './xhr-realm.js';
 
 // XMLHttpRequest of the environment (jsdom, happy-dom, a browser), intercepted
@@ -243,7 +245,7 @@ export function createXhrClass(engine: RequestHandler, Base: typeof XMLHttpReque
         const outcome = await engine.handle(request, { signal: cancel.signal });
         if (cancel.signal.aborted) return;
         if (outcome.type === 'passthrough') {
-          this.#native(method, url, headers, redirects > 0, bytes === undefined ? undefined : body);
+          this.#native(method, url, headers, redirects > 0, bytes === undefined ? undefined : body, ExchangeTap.of(outcome, request));
           return;
         }
         this.#start(body);
@@ -275,7 +277,7 @@ export function createXhrClass(engine: RequestHandler, Base: typeof XMLHttpReque
     }
 
     /** Hands the request to the environment's own XHR, which the layers below let through. */
-    #native(method: string, url: URL, headers: readonly Pair[], redirected: boolean, body: XhrBody | undefined): void {
+    #native(method: string, url: URL, headers: readonly Pair[], redirected: boolean, body: XhrBody | undefined, tap: ExchangeTap | undefined): void {
       clearTimeout(this.#timer);
       this.#mode = 'native';
       if (redirected) {
@@ -291,6 +293,29 @@ export function createXhrClass(engine: RequestHandler, Base: typeof XMLHttpReque
       const replay = body === undefined ? null : toArrayBuffer(body.bytes);
       const { context } = runInPassthrough(() => super.send(replay));
       this.addEventListener('loadend', () => (context.open = false), { once: true });
+      if (tap !== undefined) {
+        this.addEventListener(
+          'loadend',
+          () => {
+            if (super.status === 0) {
+              tap.fail(new Error('pook: the real XMLHttpRequest failed.'));
+              return;
+            }
+            tap.head(super.status, super.statusText, parseHeaderBlock(super.getAllResponseHeaders()), 'HTTP/1.1', true);
+            const bytes = xhrResponseBytes(
+              super.responseType,
+              () => super.response as unknown,
+              () => super.responseText,
+            );
+            if (bytes === undefined) tap.fail(new Error('pook: the XMLHttpRequest body cannot be recorded with this responseType.'));
+            else {
+              tap.data(bytes);
+              tap.end();
+            }
+          },
+          { once: true },
+        );
+      }
     }
 
     async #deliver(mocked: ResolvedResponse, url: URL, method: string, body: XhrBody | undefined, cancel: AbortController): Promise<void> {
