@@ -67,12 +67,7 @@ export function targets(report) {
   ahead('lifecycle', 'us', 'lifecycle');
   ahead('cold-start', 'readyMs', 'cold start');
   // Issue 13, per-test cost: the whole lifecycle (activate, 10 mocks, 10 fetches, reset, disable), as rates.
-  check(
-    'lifecycle (issue 13): pook ≥ 1.2× fetch-mock',
-    1.2,
-    med('lifecycle', 'fetch-mock') / med('lifecycle', 'pook'),
-    'fetch-mock’s µs per cycle ÷ pook’s',
-  );
+  check('lifecycle (issue 13): pook ≥ 1.2× fetch-mock', 1.2, med('lifecycle', 'fetch-mock') / med('lifecycle', 'pook'), 'fetch-mock’s µs per cycle ÷ pook’s');
   // Issue 13, per-test-file start: import + activate + first mock, the
   // "import + activate + register" column of the cold-start table (not the
   // "ready" time, which also counts Node's own start-up).

@@ -1,7 +1,8 @@
 import type http from 'node:http';
 import type https from 'node:https';
-import { builtin } from '../../core/builtin.js';
+import { builtin, loadedBuiltin } from '../../core/builtin.js';
 import type { Interceptor, RequestHandler } from '../../core/interceptor.js';
+import { watchImports, watchRequires } from '../shared/module-loads.js';
 import { isBypassed } from '../shared/passthrough-guard.js';
 import { PatchSet } from '../shared/patch-set.js';
 import { AgentCache } from './agent-cache.js';
@@ -88,7 +89,10 @@ export class HttpInterceptor implements Interceptor {
     const passes = (): boolean => !state.live || isBypassed();
     // Pook agents override addRequest, so a request is never taken twice.
     let original!: AddRequest; // the real one, set by patch() below
+    // Patches node:https if it was loaded since the last look (set below).
+    let lookForHttps = (): void => {};
     const addRequest = function addRequest(this: http.Agent, req, options) {
+      lookForHttps();
       if (passes()) {
         original.call(this, req, options);
         return;
@@ -100,20 +104,22 @@ export class HttpInterceptor implements Interceptor {
       original = real;
       return addRequest;
     });
-    // node:https (with tls and crypto) is loaded here, on activation, not on import.
-    for (const module of [httpModule, builtin<typeof https>('node:https')]) {
+    const patchModule = (module: typeof http | typeof https): void => {
       for (const key of ['request', 'get'] as const) {
         this.#patches.patch<RequestFunction>(
           module,
           key,
           (original) =>
             function pookRequest(this: unknown, ...args: unknown[]) {
+              lookForHttps();
               // A request an upper layer (fetch, XHR) already let through goes out as it is.
               return (original as (...a: unknown[]) => http.ClientRequest).apply(this, passes() ? args : withAgent(args, agents, module, addRequest));
             } as RequestFunction,
         );
       }
-    }
+    };
+    patchModule(httpModule);
+    lookForHttps = this.#patchHttpsWhenLoaded(patchModule);
     this.#patches.patch<typeof http.ClientRequest>(httpModule, 'ClientRequest', (Original) => {
       function ClientRequest(...args: unknown[]): http.ClientRequest {
         return new (Original as new (...a: unknown[]) => http.ClientRequest)(...(passes() ? args : withAgent(args, agents, httpModule, addRequest)));
@@ -121,6 +127,44 @@ export class HttpInterceptor implements Interceptor {
       ClientRequest.prototype = Original.prototype;
       return ClientRequest as unknown as typeof http.ClientRequest;
     });
+  }
+
+  /**
+   * Patches node:https with `patchModule` now if it is loaded, else the
+   * moment it is: node:https brings tls and crypto, most of what a test
+   * process would otherwise pay for pook at activation (docs/performance.md).
+   * Until then nothing can call `https.request`; its requests through an
+   * `http.Agent` (the default agents included) reach the patched `addRequest`
+   * in any case. A `require()` of it is heard at once (Node 22 and later), and
+   * so is a dynamic `import()` whose module graph loaded it (Node's
+   * `module.import` channel); any other load (`process.getBuiltinModule()`, a
+   * static import evaluated after activation) is seen at pook's next look:
+   * the next request through node:http, the next import or `activate()`.
+   * Where Node reports no requires, node:https is loaded and patched now.
+   */
+  #patchHttpsWhenLoaded(patchModule: (module: typeof https) => void): () => void {
+    const done = (): void => {};
+    let patched = false;
+    const look = (): void => {
+      if (patched || !this.#patches.active) return;
+      const module = loadedBuiltin<typeof https>('node:https');
+      if (module === undefined) return;
+      patched = true;
+      patchModule(module);
+    };
+    look();
+    if (patched) return done;
+    const stop = watchRequires((id) => {
+      if (id === 'https' || id === 'node:https') look();
+    });
+    if (stop === undefined) {
+      patched = true;
+      patchModule(builtin<typeof https>('node:https'));
+      return done;
+    }
+    this.#patches.onRestore(stop);
+    this.#patches.onRestore(watchImports(look));
+    return look;
   }
 
   /** Restores every patched function exactly. Idempotent. */

@@ -1,5 +1,5 @@
-import Module, { createRequire } from 'node:module';
-import { builtin } from '../../core/builtin.js';
+import Module from 'node:module';
+import { watchRequires } from '../shared/module-loads.js';
 import { patch } from '../shared/property-patch.js';
 
 /** What pook needs of a module of the undici package: its dispatcher classes. */
@@ -22,8 +22,8 @@ function isModule(value: unknown): value is UndiciModule {
 // Every module seen so far, and who wants to hear of the next ones.
 const modules = new Set<UndiciModule>();
 const listeners = new Set<Listener>();
-// Whether Node reports every require() (the `module.require` tracing channel,
-// Node 22 and later): undefined until first asked.
+// Whether Node reports every require() (src/interceptors/shared/module-loads.ts):
+// undefined until first asked.
 let watching: boolean | undefined;
 
 function found(module: unknown): void {
@@ -37,35 +37,14 @@ function scanCache(): void {
   for (const key in cache) if (isUndici(key)) found(cache[key]?.exports);
 }
 
-interface RequireContext {
-  readonly id?: unknown;
-  readonly result?: unknown;
-}
-
-/**
- * Subscribes, once per process, to Node's `module.require` tracing channel,
- * which reports every `require()` and every ESM import of a CommonJS module
- * with the exports: a passive listener, no patch. Probed with a require of
- * a builtin, as Node 20 has no such channel.
- */
+/** Listens, once per process, to every require() for the undici package. */
 function watch(): boolean {
   if (watching !== undefined) return watching;
-  watching = false;
-  const dc = builtin<typeof import('node:diagnostics_channel')>('node:diagnostics_channel');
-  if (typeof dc.tracingChannel !== 'function') return false;
-  let heard = false;
-  const end = (context: unknown): void => {
-    const { id, result } = context as RequireContext;
-    heard ||= id === 'node:path';
-    if (typeof id === 'string' && isUndici(id)) found(result);
-  };
-  const handlers = { start() {}, end, asyncStart() {}, asyncEnd() {}, error() {} };
-  const channel = dc.tracingChannel('module.require');
-  channel.subscribe(handlers);
-  createRequire(`${process.cwd()}/`)('node:path');
-  if (!heard) channel.unsubscribe(handlers);
-  watching = heard;
-  return heard;
+  watching =
+    watchRequires((id, exports) => {
+      if (isUndici(id)) found(exports);
+    }) !== undefined;
+  return watching;
 }
 
 /**
