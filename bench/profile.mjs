@@ -1,7 +1,7 @@
 // `npm run bench -- --profile [--label=before|after] [--only=fetch,…] [--quick] [--no-docs]`:
 // where pook's time goes. Runs pook's hot scenarios in child processes under
 // V8's sampling CPU profiler (only the measured part, after the warm-up), maps
-// the samples of dist/index.js back to src/ through the source map, and
+// the samples of dist/index.cjs back to src/ through the source map, and
 // writes bench/results/profile-<label>.md, which docs/benchmarks.md links to.
 // If docs/benchmarks.md has markers for the label
 // (<!-- bench:profile:<label>:begin/end -->; it has none by default, the
@@ -33,7 +33,8 @@ const TARGETS = [
 
 // ── source map of the build ───────────────────────────────────────────
 
-const distFile = path.join(root, 'dist/index.js');
+// The one implementation: dist/index.js only re-exports dist/index.cjs (tsup.config.ts).
+const distFile = path.join(root, 'dist/index.cjs');
 const sourceMap = new SourceMap(JSON.parse(readFileSync(`${distFile}.map`, 'utf8')));
 const distUrl = new URL(`file://${distFile}`).href;
 
@@ -46,7 +47,7 @@ function where(frame) {
       const source = entry.originalSource.replace(/^.*?\bsrc\//, 'src/');
       return { area: 'pook', at: `${source}:${entry.originalLine + 1}` };
     }
-    return { area: 'pook', at: `dist/index.js:${lineNumber + 1}` };
+    return { area: 'pook', at: `dist/index.cjs:${lineNumber + 1}` };
   }
   if (url === '') return { area: frame.functionName.startsWith('(') ? frame.functionName : 'V8 builtins', at: '' };
   const short = url.replace(/^file:\/\/.*?node_modules\//, '').replace(/^file:\/\/.*?\/bench\//, 'bench/');

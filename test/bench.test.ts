@@ -42,7 +42,7 @@ describe('npm run bench (quick smoke run)', () => {
   it('runs to the end and writes the report', { timeout: 120_000 }, async () => {
     const { code, stderr } = await run;
     expect(code, stderr).toBe(0);
-    expect(readFileSync(join(out, 'quick.md'), 'utf8')).toContain('### Targets (issue 6), from this run');
+    expect(readFileSync(join(out, 'quick.md'), 'utf8')).toContain('### Targets (issues 6 and 13), from this run');
   });
 
   it('measures every library in every round and reports medians with min–max', async () => {
