@@ -47,8 +47,8 @@ export {
 } from '../api/functions.js';
 export type { PookErrorCode } from '../core/errors/pook-error.js';
 export type { Interceptor, InterceptorFactory, Outcome, RequestHandler } from '../core/interceptor.js';
-export type { ExchangeObserver, ObservedExchange, ObservedResponse } from '../core/observed-exchange.js';
 export type { Difference, Matcher, MatchResult } from '../core/matcher.js';
+export type { ExchangeObserver, ObservedExchange, ObservedResponse } from '../core/observed-exchange.js';
 export type { ClientName, PookRequestInit } from '../core/pook-request.js';
 export type { ResolvedResponse } from '../core/resolved-response.js';
 export type { NetworkErrorCode } from '../engine/connection-failure.js';

@@ -16,7 +16,8 @@ export const hasChromium: boolean = existsSync(CHROMIUM_PATH) || process.env.CI 
 /** Why the browser tests were skipped, for the test names. */
 export const SKIP_REASON: string = `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set POOK_CHROMIUM; CI installs it)`;
 
-const ARGS = [
+/** The flags every launch passes: headless, and none of Chromium's own network traffic (this machine has no internet). */
+export const CHROMIUM_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -30,7 +31,7 @@ const ARGS = [
 /** Launches headless Chromium with a fresh profile; `close()` ends it and removes the profile. */
 export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'pook-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: ARGS, timeout: 60_000 });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS], timeout: 60_000 });
   return {
     context,
     async close() {

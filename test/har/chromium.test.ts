@@ -11,18 +11,8 @@ import { chromium } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { type Har, loadHar, readHar } from '../../src/har/index.js';
 import pook from '../../src/index.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser/chromium.js';
 import { type HarServer, LONG_TEXT, startHarServer } from './har-server.js';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 afterEach(() => {
   pook.off();
@@ -44,7 +34,7 @@ function httpGet(url: string): Promise<{ status: number; headers: http.IncomingH
 it('replays a HAR recorded by headless Chromium for fetch and node:http, with the server gone', { timeout: 60_000 }, async () => {
   let server: HarServer | undefined = await startHarServer();
   const path = join(mkdtempSync(join(tmpdir(), 'pook-chromium-')), 'chromium.har');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   try {
     const context = await browser.newContext({ recordHar: { path } });
     const page = await context.newPage();
