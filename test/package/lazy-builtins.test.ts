@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // Cold start (docs/performance.md): importing pook loads no heavy builtin,
-// and activating it adds node:https (it must be patched) but neither
+// and activating it loads neither node:https (wrapped when the process
+// first reaches for it, test/package/https-first-use.test.ts) nor
 // Node's fetch implementation nor zlib. Node loads its fetch implementation
 // when the global Headers or Response is first read, and, from Node 24,
 // when anything ESM-imports node:http (its ESM facade reads the module's
@@ -43,7 +44,7 @@ describe('builtins pook loads', () => {
     });
     expect(JSON.parse(stdout)).toEqual({
       imported: { undici: false, zlib: false, https: false },
-      activated: { undici: false, zlib: false, https: true },
+      activated: { undici: false, zlib: false, https: false },
       body: { id: 0 },
     });
   });

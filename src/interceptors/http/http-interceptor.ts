@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type https from 'node:https';
 import { builtin } from '../../core/builtin.js';
 import type { Interceptor, RequestHandler } from '../../core/interceptor.js';
+import { onFirstUse } from '../shared/builtin-first-use.js';
 import { isBypassed } from '../shared/passthrough-guard.js';
 import { PatchSet } from '../shared/patch-set.js';
 import { AgentCache } from './agent-cache.js';
@@ -77,7 +78,7 @@ export class HttpInterceptor implements Interceptor {
   readonly name = 'http';
   readonly #patches = new PatchSet();
 
-  /** Patches `http.request/get`, `https.request/get`, `http.ClientRequest` and `http.Agent.prototype.addRequest`. Idempotent. */
+  /** Patches `http.request/get`, `http.ClientRequest`, `http.Agent.prototype.addRequest` and `https.request/get` (these when the process first uses node:https). Idempotent. */
   activate(engine: RequestHandler): void {
     if (!this.#patches.begin()) return;
     const agents = new AgentCache(engine);
@@ -100,8 +101,7 @@ export class HttpInterceptor implements Interceptor {
       original = real;
       return addRequest;
     });
-    // node:https (with tls and crypto) is loaded here, on activation, not on import.
-    for (const module of [httpModule, builtin<typeof https>('node:https')]) {
+    const wrapRequests = (module: typeof http | typeof https): void => {
       for (const key of ['request', 'get'] as const) {
         this.#patches.patch<RequestFunction>(
           module,
@@ -113,7 +113,12 @@ export class HttpInterceptor implements Interceptor {
             } as RequestFunction,
         );
       }
-    }
+    };
+    wrapRequests(httpModule);
+    // node:https (with tls and crypto) is wrapped when the process first
+    // reaches for it: at once if it is loaded, else at its first require,
+    // import or getBuiltinModule (shared/builtin-first-use.ts).
+    onFirstUse(this.#patches, 'node:https', () => wrapRequests(builtin<typeof https>('node:https')));
     this.#patches.patch<typeof http.ClientRequest>(httpModule, 'ClientRequest', (Original) => {
       function ClientRequest(...args: unknown[]): http.ClientRequest {
         return new (Original as new (...a: unknown[]) => http.ClientRequest)(...(passes() ? args : withAgent(args, agents, httpModule, addRequest)));
