@@ -69,6 +69,12 @@ export function configure(options: ConfigureOptions): void {
  * ```
  */
 export function activate(): void;
+/**
+ * Wraps `fn` (or decorates a class method): each call activates pook, runs
+ * `fn`, then disables and resets, also when it throws or rejects, and
+ * returns what `fn` returned.
+ * @example `const run = pook.activate(async () => (await fetch('http://api.test')).status);`
+ */
 export function activate<This, A extends unknown[], R>(
   fn: (this: This, ...args: A) => R,
   context?: ClassMethodDecoratorContext<This, (this: This, ...args: A) => R>,

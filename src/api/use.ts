@@ -44,6 +44,12 @@ export interface UseOptions {
  * ```
  */
 export function use(options?: UseOptions): PookScope;
+/**
+ * Runs `fn` in a new scope (an isolated, activated engine bound to the async
+ * context it runs in) and disposes the scope when `fn` returns, or settles
+ * for an async function, also when it throws; returns what `fn` returned.
+ * @example `await pook.use(async (engine) => { pook.get('api.test').reply(200); await run(); });`
+ */
 export function use<R>(fn: (engine: Engine) => R, options?: UseOptions): R;
 export function use<R>(arg?: UseOptions | ((engine: Engine) => R), options?: UseOptions): PookScope | R {
   if (typeof arg === 'function') {

@@ -693,7 +693,22 @@ export class Mock {
    * @example `pook.get(url).reply(404)`, `pook.get(url).reply(200, { json: [{ id: 1 }] })`, `pook.get(url).reply(200, 'ok', { 'Content-Type': 'text/plain' })`, `pook.get(url).reply((req) => ({ json: { echo: req.text } }))`
    */
   reply(status?: number): PookResponse<this>;
+  /**
+   * The whole response in one call: `content` is response options
+   * (`{ json, body, xml, file, headers, type }`) or a body whose kind picks
+   * how it is sent (a string is text, bytes are bytes, an array, number,
+   * boolean or `null` is JSON); `headers` are added to the response
+   * (docs/responses.md#one-call-replies).
+   * @throws PookInvalidArgumentError on a bad status, an unknown option key, a plain object as a body, or two bodies
+   * @example `pook.get(url).reply(200, { json: [{ id: 1 }] })`, `pook.get(url).reply(200, 'ok', { 'Content-Type': 'text/plain' })`
+   */
   reply(status: number, content: ReplyOptions | ReplyBody, headers?: ResponseHeaders): PookResponse<this>;
+  /**
+   * Computes the response for each request from the request: `fn` returns
+   * response options (or a promise of them); the mock is returned, as there
+   * is no static response to chain on.
+   * @example `pook.get(url).reply((req) => ({ json: { echo: req.text } }))`
+   */
   reply(fn: ReplyFunction): this;
   reply(arg: number | ReplyFunction = 200, content?: ReplyOptions | ReplyBody, headers?: ResponseHeaders): PookResponse<this> | this {
     try {

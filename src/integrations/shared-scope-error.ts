@@ -29,6 +29,8 @@ export class PookSharedScopeError extends PookError {
     this.tests = tests;
   }
 
+  /** The class name, as `error.name` shows it in stack traces and reports (kept when code is minified). */
+
   override get name(): string {
     return 'PookSharedScopeError';
   }

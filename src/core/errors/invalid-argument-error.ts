@@ -23,6 +23,8 @@ export class PookInvalidArgumentError extends PookError {
     this.argument = argument;
   }
 
+  /** The class name, as `error.name` shows it in stack traces and reports (kept when code is minified). */
+
   override get name(): string {
     return 'PookInvalidArgumentError';
   }

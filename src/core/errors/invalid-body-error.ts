@@ -17,6 +17,8 @@ export class PookInvalidBodyError extends PookError {
     super(message, 'POOK_INVALID_BODY', options);
   }
 
+  /** The class name, as `error.name` shows it in stack traces and reports (kept when code is minified). */
+
   override get name(): string {
     return 'PookInvalidBodyError';
   }

@@ -41,6 +41,8 @@ export class PookError extends Error {
     this.code = code;
   }
 
+  /** The class name, as `error.name` shows it in stack traces and reports (kept when code is minified). */
+
   override get name(): string {
     return 'PookError';
   }

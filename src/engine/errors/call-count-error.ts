@@ -36,6 +36,8 @@ export class PookCallCountError extends PookError {
     this.actual = actual;
   }
 
+  /** The class name, as `error.name` shows it in stack traces and reports (kept when code is minified). */
+
   override get name(): string {
     return 'PookCallCountError';
   }

@@ -67,6 +67,8 @@ export class PookNoMatchesError extends PookError {
     this.candidates = candidates;
   }
 
+  /** The class name, as `error.name` shows it in stack traces and reports (kept when code is minified). */
+
   override get name(): string {
     return 'PookNoMatchesError';
   }

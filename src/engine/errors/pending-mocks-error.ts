@@ -28,6 +28,8 @@ export class PookPendingMocksError extends PookError {
     this.mocks = mocks;
   }
 
+  /** The class name, as `error.name` shows it in stack traces and reports (kept when code is minified). */
+
   override get name(): string {
     return 'PookPendingMocksError';
   }

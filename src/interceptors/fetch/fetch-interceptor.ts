@@ -343,6 +343,7 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
  * ```
  */
 export class FetchInterceptor implements Interceptor {
+  /** The interceptor's name: `interceptors: ['fetch']` in engine options selects it, and reports and debug lines name it. */
   readonly name = 'fetch';
   readonly #patches = new PatchSet();
 

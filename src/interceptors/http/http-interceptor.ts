@@ -75,6 +75,7 @@ function withAgent(args: unknown[], agents: AgentCache, module: typeof http | ty
  * ```
  */
 export class HttpInterceptor implements Interceptor {
+  /** The interceptor's name: `interceptors: ['http']` in engine options selects it, and reports and debug lines name it. */
   readonly name = 'http';
   readonly #patches = new PatchSet();
 

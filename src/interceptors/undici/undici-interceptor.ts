@@ -88,6 +88,7 @@ function dispatcherBase(prototype: object | null): object | undefined {
  * ```
  */
 export class UndiciInterceptor implements Interceptor {
+  /** The interceptor's name: `interceptors: ['undici']` in engine options selects it, and reports and debug lines name it. */
   readonly name = 'undici';
   readonly #patches = new PatchSet();
   readonly #patched = new Set<object>();

@@ -18,6 +18,7 @@ import { createXhrClass } from './intercepted-xhr.js';
  * ```
  */
 export class XhrInterceptor implements Interceptor {
+  /** The interceptor's name: `interceptors: ['xhr']` in engine options selects it, and reports and debug lines name it. */
   readonly name = 'xhr';
   readonly #patches = new PatchSet();
 

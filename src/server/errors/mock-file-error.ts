@@ -32,6 +32,8 @@ export class PookMockFileError extends PookError {
     this.argument = details.argument;
   }
 
+  /** The class name, as `error.name` shows it in stack traces and reports (kept when code is minified). */
+
   override get name(): string {
     return 'PookMockFileError';
   }
