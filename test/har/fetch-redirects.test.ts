@@ -8,11 +8,10 @@ import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadHar, record } from '../../src/har/index.js';
 import pook from '../../src/index.js';
-import { listenOnLoopback } from '../helpers/servers.js';
 import { validateHar } from './har-schema.js';
 
 let server: http.Server;
-let origin: string;
+let origin = '';
 const received: string[] = [];
 
 function handler(request: http.IncomingMessage, response: http.ServerResponse): void {
@@ -49,14 +48,13 @@ function handler(request: http.IncomingMessage, response: http.ServerResponse): 
 async function start(): Promise<void> {
   server = http.createServer(handler);
   // The same port again after a replay, so that recorded URLs stay those of the server.
-  const port = origin === undefined ? 0 : Number(new URL(origin).port);
+  const port = origin === '' ? 0 : Number(new URL(origin).port);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 }
 
 beforeEach(async () => {
-  if (origin === undefined) ({ origin } = await listenOnLoopback((server = http.createServer(handler)), '127.0.0.1', 'http'));
-  else await start();
+  await start();
   received.length = 0;
 });
 afterEach(async () => {
