@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,4 +102,12 @@ it('cassette() outside a test says where to call it', async () => {
   const { PookInvalidArgumentError } = await import('../../src/index.js');
   expect(() => cassette()).toThrow(PookInvalidArgumentError);
   expect(() => cassette()).toThrow(/call it in a test or in its beforeEach hook/);
+});
+
+it('docs/record-and-replay.md shows the vitest and node:test files this suite runs, byte for byte', () => {
+  const markdown = readFileSync(new URL('../../docs/record-and-replay.md', import.meta.url), 'utf8');
+  const shown = new Map([...markdown.matchAll(/^`([^`\n]+)`:\n\n```\w*\n([\s\S]*?)^```$/gm)].map((match) => [match[1]!, match[2]!]));
+  for (const file of ['vitest/users.test.mjs', 'node-test/users.test.mjs']) {
+    expect(shown.get(file), file).toBe(readFileSync(new URL(`./cassettes/fixture/${file}`, import.meta.url), 'utf8'));
+  }
 });
