@@ -73,7 +73,7 @@ export function cassette(name?: string | TestCassetteOptions, options: TestCasse
   if (testName === undefined) {
     throw new PookInvalidArgumentError(
       'cassette',
-      "this runner does not tell the running test's full name here (a concurrent Jest test): give the cassette a name, cassette('name')",
+      "the runner does not tell the running test's full name here (Jest's test.concurrent; node:test before Node.js 22.3): give the cassette a name, cassette('name')",
     );
   }
   const { allowUnused, ...rest } = options;
