@@ -73,8 +73,8 @@ module.exports = {
     layer(
       'integrations-use-the-public-surface',
       '^src/integrations/',
-      ['^src/index\\.ts$', '^src/integrations/'],
-      "Runner integrations use pook's public surface only (in the build, 'pook' itself).",
+      ['^src/index\\.ts$', '^src/har/index\\.ts$', '^src/integrations/'],
+      "Runner integrations use pook's public surface only (in the build, 'pook' itself), and pook/har's (for cassette(), in the build 'pook/har').",
     ),
     // The browser build (docs/browsers.md): its entry re-exports the module
     // API and installs the fetch and XHR interceptors; nothing of it may

@@ -17,6 +17,10 @@ const integrationsImportPook: EsbuildPlugin = {
     build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
       /[\\/]src[\\/](?:integrations|remote|har)[\\/]/.test(args.importer) ? { path: 'pook', external: true } : undefined,
     );
+    // The integrations' cassette() opens pook/har's cassettes: the package's own entry too.
+    build.onResolve({ filter: /^\.\.\/har\/index\.js$/ }, (args) =>
+      /[\\/]src[\\/]integrations[\\/]/.test(args.importer) ? { path: 'pook/har', external: true } : undefined,
+    );
   },
 };
 
@@ -103,7 +107,7 @@ const node: Options = {
   // node:test exists only under its node: name (`require('test')` fails).
   removeNodeProtocol: false,
   // The runners are the user's own (peer) packages, never bundled.
-  external: ['pook', 'vitest', 'mocha', 'jest', '@jest/globals', 'typescript'],
+  external: ['pook', 'pook/har', 'vitest', 'mocha', 'jest', '@jest/globals', 'typescript'],
   esbuildPlugins: [integrationsImportPook],
   async onSuccess() {
     writeEsmWrappers();

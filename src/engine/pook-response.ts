@@ -138,6 +138,8 @@ export function onFailedResponseDefinition(fn: (owner: unknown) => void): void {
  */
 export class PookResponse<Owner = unknown> {
   #status = 200;
+  /** A reason phrase of its own, else the standard one of the status. */
+  #statusText: string | undefined;
   #headers: Array<[string, string]> = [];
   #body: Uint8Array | AsyncIterable<Uint8Array> | null = null;
   #consumed = false;
@@ -169,6 +171,26 @@ export class PookResponse<Owner = unknown> {
     try {
       assertStatus('status', code);
       this.#status = code;
+      return this.#changed();
+    } catch (error) {
+      throw this.#invalid(error);
+    }
+  }
+
+  /**
+   * Sets the status text (the reason phrase of the status line, e.g. `'Not
+   * Here'`): node:http's `res.statusMessage`, fetch's and XHR's `statusText`.
+   * Default: the standard text of the status (`'Not Found'` for 404). Any
+   * text without line breaks or control characters; `''` sends none.
+   * @example `pook.get(url).reply(404).statusText('Gone Fishing')`
+   */
+  statusText(text: string): this {
+    try {
+      if (typeof text !== 'string') throw new PookInvalidArgumentError('statusText', `expected a string, got ${describe(text)}`);
+      // RFC 9112's reason-phrase: tab, space, visible ASCII and obs-text; never CR or LF.
+      if (/[^\t\x20-\x7e\x80-\xff]/.test(text))
+        throw new PookInvalidArgumentError('statusText', 'expected tabs, spaces and visible characters only (no line break, no control character)');
+      this.#statusText = text;
       return this.#changed();
     } catch (error) {
       throw this.#invalid(error);
@@ -370,7 +392,7 @@ export class PookResponse<Owner = unknown> {
         throw new PookInvalidArgumentError('body', 'a streamed body can be sent once; use reply(fn) to return a fresh stream for each request');
       }
       this.#consumed = true;
-      return finish(this.#status, this.#headers, body);
+      return finish(this.#status, this.#headers, body, this.#statusText);
     }
     // A frozen snapshot, until this response changes. A new one per request
     // cost more than its few objects: with thousands of mocks registered,
@@ -381,6 +403,7 @@ export class PookResponse<Owner = unknown> {
       this.#status,
       this.#headers.map(([name, value]) => [name, value] as const),
       body,
+      this.#statusText,
     );
     for (const pair of resolved.headers) Object.freeze(pair);
     Object.freeze(resolved.headers);

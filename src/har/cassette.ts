@@ -143,7 +143,10 @@ export class Cassette implements AsyncDisposable {
  * Opens a cassette: a HAR file replayed, recorded or both (see
  * {@link CassetteMode}; `POOK_RECORD=record|missing|replay|passthrough`
  * overrides the mode without editing tests) in a scope of its own, entered
- * in the current async context.
+ * in the current async context. In a test, the `cassette()` of the runner
+ * integrations (`pook/vitest`, `pook/jest`, `pook/node-test`, `pook/mocha`)
+ * opens one in a file named after the test (see `cassettePath()`) and
+ * checks and ejects it with the test.
  *
  * @example
  * ```ts

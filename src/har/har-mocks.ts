@@ -107,6 +107,10 @@ function applyResponse(target: Mock, entry: HarEntry): void {
   const chunked = /\bchunked\b/i.test(headerValue(headers, 'transfer-encoding') ?? '');
   const bytes = bodyBytes(response.content?.text, response.content?.encoding);
   const reply = target.reply(response.status);
+  // The recorded reason phrase (a server's own, 'Not Here'), unless empty
+  // (HTTP/2 has none: HARs of it write '') or not one a status line can carry.
+  const text = response.statusText;
+  if (typeof text === 'string' && text !== '' && !/[^\t\x20-\x7e\x80-\xff]/.test(text)) reply.statusText(text);
   for (const { name, value } of headers) {
     const lower = name.toLowerCase();
     // pook encodes the decoded body again as Content-Encoding says and sets

@@ -5,6 +5,7 @@
 
 export type { CassetteMode, CassetteOptions, WithCassetteOptions } from './cassette.js';
 export { CASSETTE_ENV, Cassette, cassette, cassetteMode, withCassette } from './cassette.js';
+export { CASSETTES_FOLDER, cassetteName, cassettePath } from './cassette-name.js';
 export { checkHar, isHar } from './har-check.js';
 export type { Har, HarContent, HarCookie, HarEntry, HarNameValue, HarPostData, HarRequest, HarResponse, HarTimings } from './har-format.js';
 export type { HarTextOptions } from './har-json.js';

@@ -1,4 +1,4 @@
-import { TestRun } from './test-run.js';
+import { type TestIdentity, TestRun } from './test-run.js';
 
 // `setupFilesAfterEnv: ['pook/jest']`. Jest runs a test's hooks and its body
 // in async contexts of their own, so a scope entered in beforeEach does not
@@ -15,6 +15,7 @@ interface Concurrent extends Register {
   each?: (...table: unknown[]) => Register;
 }
 interface JestGlobals {
+  expect?: { getState?: () => { testPath?: string; currentTestName?: string } };
   beforeEach: Hook;
   afterEach: Hook;
   afterAll: Hook;
@@ -29,16 +30,22 @@ if (typeof jest.beforeEach !== 'function' || typeof jest.afterEach !== 'function
 
 let current: TestRun | undefined;
 
+/** The running test, as Jest's expect state names it (its suites' titles and its own, joined with spaces). */
+function identity(): TestIdentity {
+  const state = jest.expect?.getState?.();
+  return { file: state?.testPath, name: state?.currentTestName };
+}
+
 // The scope stays open until the next test starts (or the file ends), so
 // that root-level afterEach hooks declared after this one, which Jest runs
 // after it, still see the test's mocks.
 jest.beforeEach(() => {
   current?.dispose();
-  current = TestRun.open({ global: true });
+  current = TestRun.open({ global: true, identity });
 });
 
-jest.afterEach(() => {
-  const error = current?.verify();
+jest.afterEach(async () => {
+  const error = await current?.close(true);
   if (error !== undefined) throw error;
 });
 
@@ -48,7 +55,9 @@ jest.afterAll(() => {
 });
 
 function scoped(fn: TestFn): TestFn {
-  return (...args: never[]) => TestRun.around(() => fn(...args), { global: false });
+  // Jest's expect state does not follow concurrent tests: their cassettes need a name of their own.
+  return (...args: never[]) =>
+    TestRun.around(() => fn(...args), { global: false, identity: () => ({ file: jest.expect?.getState?.().testPath, name: undefined }) });
 }
 
 function wrap(register: Register): Register {
@@ -65,5 +74,7 @@ for (const holder of [jest.test, jest.it]) {
   holder!.concurrent = replacement;
 }
 
+export type { TestCassetteOptions } from './test-cassette.js';
+export { cassette } from './test-cassette.js';
 export type { PookTestOptions } from './test-run.js';
 export { configure } from './test-run.js';

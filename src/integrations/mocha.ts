@@ -13,6 +13,10 @@ type TestFn = (...args: never[]) => unknown;
 export interface MochaTest {
   /** The test's function, which pook wraps to check the test's scope when it passes. */
   fn?: (...args: never[]) => unknown;
+  /** The test file's path (names the test's cassette). */
+  file?: string;
+  /** The titles of the test's suites and its own (name the test's cassette). */
+  titlePath?: () => string[];
 }
 /** The part of a Mocha hook's `this` that pook reads: the test about to run. */
 export interface HookContext {
@@ -30,14 +34,17 @@ const originals = new WeakMap<TestFn, TestFn>();
  */
 export const mochaHooks: {
   beforeEach(this: HookContext): void;
-  afterEach(this: HookContext): void;
+  afterEach(this: HookContext): Promise<void>;
   afterAll(): void;
 } = {
   beforeEach(this: HookContext): void {
     current?.dispose();
-    const scoped = TestRun.open({ global: true });
-    current = scoped;
     const test = this.currentTest;
+    const scoped = TestRun.open({
+      global: true,
+      identity: () => ({ file: test?.file, name: test?.titlePath?.().join(' > ') }),
+    });
+    current = scoped;
     if (test?.fn === undefined) return;
     const original = originals.get(test.fn) ?? test.fn;
     const wrapped = checkedTest(original, () => scoped);
@@ -46,9 +53,11 @@ export const mochaHooks: {
   },
   // The scope stays open until the next test starts, so that afterEach hooks
   // that run after this one still see the test's mocks.
-  afterEach(this: HookContext): void {
+  afterEach(this: HookContext): Promise<void> {
     const test = this.currentTest;
     if (test?.fn !== undefined) test.fn = originals.get(test.fn) ?? test.fn;
+    // Cassettes of a test that failed before its checks ran: ejected here (the checks ejected the others).
+    return current?.hasCassettes === true ? current.close(false).then(() => undefined) : Promise.resolve();
   },
   afterAll(): void {
     current?.dispose();
@@ -56,5 +65,7 @@ export const mochaHooks: {
   },
 };
 
+export type { TestCassetteOptions } from './test-cassette.js';
+export { cassette } from './test-cassette.js';
 export type { PookTestOptions } from './test-run.js';
 export { configure } from './test-run.js';

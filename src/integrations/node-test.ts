@@ -119,8 +119,12 @@ if (!isTestRunnerParent()) {
   nodeTest.beforeEach((context) => {
     if (!('after' in context)) return; // a suite, not a test
     const t = context;
-    const run = TestRun.open({ global: true });
     const fullName = (t as { fullName?: unknown }).fullName;
+    const filePath = (t as { filePath?: unknown }).filePath;
+    const run = TestRun.open({
+      global: true,
+      identity: () => ({ file: typeof filePath === 'string' ? filePath : undefined, name: typeof fullName === 'string' ? fullName : undefined }),
+    });
     const test: RunningTest = {
       run,
       fullName: typeof fullName === 'string' ? fullName : undefined,
@@ -140,7 +144,7 @@ if (!isTestRunnerParent()) {
     const onRequest = ({ request }: { readonly request: PookRequest }): void => checkShared(test, request);
     run.engine.on('match', onRequest).on('unmatched', onRequest);
     // `t.after` hooks run last, after every afterEach hook: they still see the mocks.
-    t.after(() => {
+    t.after(async () => {
       try {
         if (test.skipped) return; // a skipped or todo test gets no report, as in the other runners
         if ((t as { passed?: boolean }).passed === false) return; // its own failure comes first
@@ -153,10 +157,12 @@ if (!isTestRunnerParent()) {
           }
         }
         if (test.shared !== undefined) throw test.shared;
-        const error = run.verify();
+        const error = await run.close(true);
         if (error !== undefined) throw error;
       } finally {
         running.delete(test);
+        // The cassettes of a test that failed or was skipped: ejected without checks.
+        await run.close(false);
         run.dispose();
       }
     });
@@ -220,5 +226,7 @@ export const afterEach: typeof nodeTest.afterEach = ((fn: Fn, options?: unknown)
 
 export { after, before, describe, suite } from 'node:test';
 export { PookSharedScopeError } from './shared-scope-error.js';
+export type { TestCassetteOptions } from './test-cassette.js';
+export { cassette } from './test-cassette.js';
 export type { PookTestOptions } from './test-run.js';
 export { configure } from './test-run.js';

@@ -1,3 +1,4 @@
+import type { Cassette } from '../har/index.js';
 import type { Engine, PookScope } from '../index.js';
 import * as pook from '../index.js';
 
@@ -82,6 +83,14 @@ export function configure(options: PookTestOptions): void {
   else test.engine.disableNetwork();
 }
 
+/** Who a test is, as its runner names it: where `cassette()` finds the file named after it. */
+export interface TestIdentity {
+  /** The test file's path, when the runner tells it. */
+  readonly file: string | undefined;
+  /** The test's full name (its suites' titles and its own, joined as the runner joins them), when known. */
+  readonly name: string | undefined;
+}
+
 /** How a runner opens the scope of one test. */
 export interface TestRunOptions {
   /**
@@ -90,6 +99,14 @@ export interface TestRunOptions {
    * context between its hooks and its body.
    */
   readonly global: boolean;
+  /** Who the test is (asked when a cassette is opened without a name). */
+  readonly identity?: (() => TestIdentity) | undefined;
+}
+
+/** A cassette a test opened with `cassette()`, checked and ejected when the test ends. */
+interface TestCassette {
+  readonly tape: Cassette;
+  readonly allowUnused: boolean;
 }
 
 /** The scope of one running test, and the checks that end it. */
@@ -98,13 +115,40 @@ export class TestRun {
   readonly engine: Engine;
   /** The options in force for this test: the defaults when it started, then its own `configure()` calls. */
   settings: Settings;
+  /** Whether the test's scope is global as well (its cassettes are, by default). */
+  readonly global: boolean;
   readonly #scope: PookScope | undefined;
+  readonly #identity: (() => TestIdentity) | undefined;
+  /** The cassettes the test opened and that are not ejected yet, in order. */
+  readonly #cassettes: TestCassette[] = [];
 
-  private constructor(scoped: Engine, settings: Settings, scope: PookScope | undefined) {
+  private constructor(scoped: Engine, settings: Settings, scope: PookScope | undefined, options: TestRunOptions) {
     this.engine = scoped;
     this.settings = settings;
     this.#scope = scope;
+    this.global = options.global;
+    this.#identity = options.identity;
     shared.running.set(scoped, this);
+  }
+
+  /** The test whose scope (or one of whose cassettes) is current here, if any. */
+  static current(): TestRun | undefined {
+    return shared.running.get(pook.engine());
+  }
+
+  /** Who the test is, as its runner names it. */
+  identity(): TestIdentity {
+    return this.#identity?.() ?? { file: undefined, name: undefined };
+  }
+
+  /**
+   * Takes a cassette opened for this test: checked with the test (entries no
+   * request used fail it like pending mocks, unless `allowUnused`) and
+   * ejected when it ends (see {@link TestRun.close}).
+   */
+  adopt(tape: Cassette, allowUnused: boolean): void {
+    this.#cassettes.push({ tape, allowUnused });
+    shared.running.set(tape.engine, this);
   }
 
   /**
@@ -115,7 +159,7 @@ export class TestRun {
   static open(options: TestRunOptions): TestRun {
     const settings = shared.defaults;
     const scope = pook.use({ network: settings.network, global: options.global });
-    return new TestRun(scope.engine, settings, scope);
+    return new TestRun(scope.engine, settings, scope, options);
   }
 
   /**
@@ -131,10 +175,14 @@ export class TestRun {
     const settings = shared.defaults;
     await pook.use(
       async (scoped) => {
-        const own = new TestRun(scoped, settings, undefined);
-        await test();
-        if (options.failed?.() === true) return;
-        const error = own.verify();
+        const own = new TestRun(scoped, settings, undefined, options);
+        try {
+          await test();
+        } catch (error) {
+          await own.close(false);
+          throw error;
+        }
+        const error = await own.close(options.failed?.() !== true);
         if (error !== undefined) throw error;
       },
       { network: settings.network, global: options.global },
@@ -153,17 +201,54 @@ export class TestRun {
    * through is in the test's history (and the debug log), not a failure.
    */
   verify(): Error | undefined {
+    return combined(this.#failures());
+  }
+
+  /** Whether the test opened cassettes that are not ejected yet. */
+  get hasCassettes(): boolean {
+    return this.#cassettes.length > 0;
+  }
+
+  /**
+   * Ends the test's cassettes: with `check`, first the checks of
+   * {@link TestRun.verify} (the cassettes' unmatched requests and unused
+   * entries included); then each cassette is ejected (in `record` and
+   * `update` modes, its file is written). Resolves to the error that fails
+   * the test, or undefined. Idempotent for the cassettes.
+   */
+  async close(check: boolean): Promise<Error | undefined> {
+    const errors = check ? this.#failures() : [];
+    for (const { tape } of this.#cassettes.splice(0)) {
+      try {
+        await tape.eject();
+      } catch (error) {
+        errors.push(error as Error);
+      }
+    }
+    return combined(errors);
+  }
+
+  #failures(): Error[] {
     const errors: Error[] = [];
-    if (this.settings.failOnUnmatched) collect(errors, () => this.engine.assertNoUnmatched({ passedThrough: false }));
-    if (this.settings.failOnPending) collect(errors, () => this.engine.assertDone());
-    if (errors.length <= 1) return errors[0];
-    return new AggregateError(errors, errors.map((error) => error.message).join('\n\n'));
+    const { failOnPending, failOnUnmatched } = this.settings;
+    if (failOnUnmatched) collect(errors, () => this.engine.assertNoUnmatched({ passedThrough: false }));
+    for (const { tape } of this.#cassettes) if (failOnUnmatched) collect(errors, () => tape.engine.assertNoUnmatched({ passedThrough: false }));
+    if (failOnPending) collect(errors, () => this.engine.assertDone());
+    for (const { tape, allowUnused } of this.#cassettes) if (failOnPending && !allowUnused && tape.mode === 'replay') collect(errors, () => tape.assertDone());
+    return errors;
   }
 
   /** Ends the scope: its engine is disabled and its mocks go with it. Idempotent. */
   dispose(): void {
+    // Cassettes close() did not eject (it always runs first in the runners): closed without writing waits.
+    for (const { tape } of this.#cassettes.splice(0)) void tape.eject().catch(() => undefined);
     this.#scope?.dispose();
   }
+}
+
+function combined(errors: readonly Error[]): Error | undefined {
+  if (errors.length <= 1) return errors[0];
+  return new AggregateError(errors, errors.map((error) => error.message).join('\n\n'));
 }
 
 function collect(errors: Error[], assertion: () => void): void {
@@ -181,27 +266,61 @@ function collect(errors: Error[], assertion: () => void): void {
  * read `fn.length` to spot callback tests).
  */
 export function checkedTest<F extends (...args: never[]) => unknown>(fn: F, scopeOf: () => TestRun | undefined): F {
-  const verify = (): Error | undefined => scopeOf()?.verify();
+  // The checks: at once, unless the test opened cassettes, which are ejected (and written) first.
+  const finish = (): Error | undefined | Promise<Error | undefined> => {
+    const run = scopeOf();
+    if (run === undefined) return undefined;
+    return run.hasCassettes ? run.close(true) : run.verify();
+  };
+  // A test that failed: its own error is the one to read; its cassettes are ejected all the same.
+  const failed = (error: unknown): unknown => {
+    const run = scopeOf();
+    if (run?.hasCassettes !== true) throw error;
+    return run.close(false).then(() => {
+      throw error;
+    });
+  };
   const call = fn as unknown as (this: unknown, ...args: unknown[]) => unknown;
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     const run = (): unknown => {
       const done = args[fn.length - 1];
       if (fn.length > 0 && args.length >= fn.length && typeof done === 'function') {
         // A callback test: check when it calls back without an error.
-        const callback = (error?: unknown): unknown => (done as (error?: unknown) => unknown)(error ?? verify());
+        const callback = (error?: unknown): unknown => {
+          const report = (found: Error | undefined): unknown => (done as (error?: unknown) => unknown)(error ?? found);
+          if (error !== undefined && error !== null) {
+            const run = scopeOf();
+            if (run?.hasCassettes === true) return void run.close(false).then(() => report(undefined));
+            return report(undefined);
+          }
+          const found = finish();
+          if (isThenable(found)) return void Promise.resolve(found).then(report, report);
+          return report(found);
+        };
         const own = [...args];
         own[fn.length - 1] = callback;
         return call.apply(this, own);
       }
-      const result = call.apply(this, args);
+      let result: unknown;
+      try {
+        result = call.apply(this, args);
+      } catch (error) {
+        return failed(error);
+      }
       if (isThenable(result)) {
-        return Promise.resolve(result).then((value) => {
-          const error = verify();
+        return Promise.resolve(result).then(async (value) => {
+          const error = await finish();
           if (error !== undefined) throw error;
           return value;
+        }, failed);
+      }
+      const error = finish();
+      if (isThenable(error)) {
+        return Promise.resolve(error).then((found) => {
+          if (found !== undefined) throw found;
+          return result;
         });
       }
-      const error = verify();
       if (error !== undefined) throw error;
       return result;
     };

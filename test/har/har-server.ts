@@ -17,10 +17,34 @@ export interface HarServer {
 export const BINARY: Buffer = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7) & 0xff));
 export const LONG_TEXT: string = `compressible ${'pook records '.repeat(500)}`;
 
-export async function startHarServer(protocol: 'http' | 'https' = 'http'): Promise<HarServer> {
+/** Options of {@link startHarServer}. */
+export interface HarServerOptions {
+  /**
+   * Answer cross-origin requests as a browser's XMLHttpRequest needs (a
+   * DOM environment's document has another origin): every response allows
+   * any origin and exposes its headers, and preflights are answered.
+   */
+  readonly cors?: boolean;
+}
+
+const EXPOSED = 'X-Kind, Content-Encoding, Content-Length, Content-Type, Location, Transfer-Encoding';
+
+export async function startHarServer(protocol: 'http' | 'https' = 'http', options: HarServerOptions = {}): Promise<HarServer> {
   const received: string[] = [];
   let counter = 0;
   const handler: http.RequestListener = (req, res) => {
+    if (options.cors === true) {
+      res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+      res.setHeader('Access-Control-Expose-Headers', EXPOSED);
+      if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
+        res.writeHead(204, {
+          'Access-Control-Allow-Methods': String(req.headers['access-control-request-method']),
+          'Access-Control-Allow-Headers': String(req.headers['access-control-request-headers'] ?? '*'),
+        });
+        res.end();
+        return;
+      }
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {

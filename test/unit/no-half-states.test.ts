@@ -82,6 +82,7 @@ const MOCK_NO_INPUT: Readonly<Record<string, string>> = {
 /** Bad input for each method of PookResponse (after `reply(201)`). */
 const RESPONSE_ROWS: ReadonlyArray<readonly [method: string, args: readonly unknown[]]> = [
   ['status', [99]],
+  ['statusText', ['two\r\nlines']],
   ['header', ['X-A', 'bad\n']],
   ['headers', [{ 'X-A': 'ok', 'X-B': 'bad\n' }]],
   ['headers', [{ 'X-A': ['ok', 'bad\n'] }]],

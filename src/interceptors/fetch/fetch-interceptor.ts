@@ -267,6 +267,21 @@ function fastSnapshot(input: unknown, init: RequestInit | undefined): PookReques
   return adoptRequest({ method, url, headers, body, client: 'fetch' });
 }
 
+/**
+ * The real response at the end of redirects this interceptor followed: the
+ * same status, headers and body stream, with the `url` of the last hop and
+ * `redirected` set, as fetch gives when it follows them itself.
+ */
+function followed(response: Response, type: 'basic' | 'cors'): Response {
+  const headers: Array<[string, string]> = [];
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers.push([name, value]);
+  });
+  for (const cookie of response.headers.getSetCookie()) headers.push(['set-cookie', cookie]);
+  const init = { status: response.status, statusText: response.statusText, headers };
+  return new (fetchedResponse())(response.body as ReadableStream<Uint8Array<ArrayBuffer>> | null, init, response.url, true, type);
+}
+
 function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fetch {
   /** Follows what the engine decided for `request` (and its redirects). */
   async function settle(request: Request, realInit: RequestInit | undefined, snap: PookRequest, outcome: Outcome, redirects: number): Promise<Response> {
@@ -277,19 +292,35 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
       if (outcome.type === 'passthrough') {
         // The undici layer below must not decide this request again.
         const tap = ExchangeTap.of(outcome, snap);
-        const { result, context } = runInPassthrough(() => realFetch(request, realInit));
-        const done = result.finally(() => (context.open = false));
-        if (tap === undefined) return done;
-        return done.then(
-          (response) => {
-            tap.tapResponse(response);
-            return response;
-          },
-          (error: unknown) => {
-            tap.fail(error instanceof Error ? error : new Error(String(error)));
-            throw error;
-          },
-        );
+        if (tap === undefined) {
+          const { result, context } = runInPassthrough(() => realFetch(request, realInit));
+          return result.finally(() => (context.open = false));
+        }
+        // Recorded: each hop of a redirect is an exchange of its own, as in a
+        // browser's HAR, so the real call does not follow redirects and this
+        // loop does, asking the engine again for every hop.
+        const hopByHop = request.redirect === 'follow';
+        const real = hopByHop ? new Request(request, { redirect: 'manual' }) : request;
+        const { result, context } = runInPassthrough(() => realFetch(real, realInit));
+        let response: Response;
+        try {
+          response = await result.finally(() => (context.open = false));
+        } catch (error) {
+          tap.fail(error instanceof Error ? error : new Error(String(error)));
+          throw error;
+        }
+        tap.tapResponse(response);
+        const next = hopByHop ? followRedirect(response, request, snap.body) : undefined;
+        if (next === undefined) return redirects === 0 ? response : followed(response, type);
+        void response.body?.cancel().catch(() => undefined);
+        if (redirects >= MAX_REDIRECTS) throw fetchFailed(new PookError('pook: redirect count exceeded.'));
+        request = next;
+        if (new URL(request.url).origin !== origin) type = 'cors';
+        redirects++;
+        if (request.signal.aborted) throw request.signal.reason;
+        snap = await snapshot(request);
+        outcome = await engine.handle(snap, { signal: request.signal });
+        continue;
       }
       if (outcome.type === 'error') {
         if (request.signal.aborted) throw request.signal.reason;
