@@ -238,9 +238,9 @@ async function throughput(name, count, urlPath) {
   }
 }
 
-/** 1,000,000 requests to a pook server with a history limit, heap after GC at every tenth. */
-async function memory() {
-  const child = spawn(process.execPath, ['--expose-gc', path.join(here, 'server/pook-memory.mjs'), String(HISTORY_LIMIT)], {
+/** 1,000,000 requests to a server (`pook` with a history limit, or plain `node` http), memory after GC at every tenth. */
+async function memory(kind) {
+  const child = spawn(process.execPath, ['--expose-gc', path.join(here, 'server/pook-memory.mjs'), kind, String(HISTORY_LIMIT)], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_OPTIONS: '' },
@@ -269,7 +269,7 @@ async function memory() {
       sent += amount;
       errors += result.errors + result.timeouts + result.non2xx;
       samples.push(await sample(sent, performance.now() - started));
-      log(`server-memory: ${sent.toLocaleString('en-US')} requests, heapUsed ${(samples.at(-1).heapUsed / 2 ** 20).toFixed(1)} MiB`);
+      log(`server-memory ${kind}: ${sent.toLocaleString('en-US')} requests, heapUsed ${mib(samples.at(-1).heapUsed)}, RSS ${mib(samples.at(-1).rss)}`);
     }
     return { ok: true, result: { requests: sent, errors, historyLimit: HISTORY_LIMIT, samples } };
   } catch (error) {
@@ -293,7 +293,14 @@ function growthOf(run) {
     const perRequest = requests > 0 ? bytes / requests : 0;
     return { start: first[field], end: last[field], bytes, perRequest, flat: bytes < 2 ** 20 || perRequest < 1 };
   };
-  return { heapUsed: of('heapUsed'), rss: of('rss'), calls: last.calls, historyLength: last.history };
+  return {
+    heapUsed: of('heapUsed'),
+    heapTotal: of('heapTotal'),
+    external: of('external'),
+    rss: of('rss'),
+    calls: last.calls,
+    historyLength: last.history,
+  };
 }
 
 // ── the run and the report ────────────────────────────────────────────
@@ -357,9 +364,13 @@ async function main() {
     }
   }
   if (only.includes('server-memory')) {
-    log(`server-memory: ${memoryRequests.toLocaleString('en-US')} requests, history limit ${HISTORY_LIMIT}`);
-    const run = await memory();
-    results['server-memory'] = run.ok ? { ...run.result, growth: growthOf(run.result) } : { failure: run.error };
+    results['server-memory'] = {};
+    // pook, then plain node:http under the same load: the control for what Node itself keeps.
+    for (const kind of ['pook', 'node']) {
+      log(`server-memory ${kind}: ${memoryRequests.toLocaleString('en-US')} requests${kind === 'pook' ? `, history limit ${HISTORY_LIMIT}` : ''}`);
+      const run = await memory(kind);
+      results['server-memory'][kind] = run.ok ? { ...run.result, growth: growthOf(run.result) } : { failure: run.error };
+    }
   }
   meta.loadEnd = os.loadavg().map((x) => x.toFixed(2));
   const report = { meta, results };
@@ -416,23 +427,38 @@ function render({ meta, results }) {
     }
     lines.push('');
   }
-  const mem = results['server-memory'];
-  if (mem !== undefined) {
+  const memory = results['server-memory'];
+  if (memory !== undefined) {
     lines.push(
-      `### server-memory: ${mem.failure === undefined ? int(mem.requests) : ''} keep-alive requests to one persistent mock of a pook server, history limit ${HISTORY_LIMIT}`,
+      `### server-memory: ${int(memoryRequests)} keep-alive requests to one persistent mock of a pook server (history limit ${HISTORY_LIMIT}), and to a plain node:http server`,
+      '',
+      'Memory after a full GC at every tenth of the run; the plain node:http server (same response, same load) is the control for what Node itself keeps.',
       '',
     );
-    if (mem.failure !== undefined) lines.push(`failed: ${mem.failure}`, '');
-    else {
-      lines.push('| requests | seconds | heapUsed after GC | RSS |', '|---|---|---|---|');
-      for (const s of mem.samples) lines.push(`| ${int(s.requests)} | ${(s.ms / 1000).toFixed(1)} | ${mib(s.heapUsed)} | ${mib(s.rss)} |`);
-      const { heapUsed, rss, calls, historyLength } = mem.growth;
+    const runs = ['pook', 'node'].map((kind) => [kind, memory[kind]]).filter(([, run]) => run !== undefined);
+    for (const [kind, run] of runs) if (run.failure !== undefined) lines.push(`${kind} failed: ${run.failure}`, '');
+    const ok = runs.filter(([, run]) => run.failure === undefined);
+    if (ok.length > 0) {
       lines.push(
-        '',
-        `From the first checkpoint to the last: heapUsed ${heapUsed.bytes >= 0 ? '+' : ''}${mib(heapUsed.bytes)} (${heapUsed.perRequest.toFixed(3)} bytes per request, ${heapUsed.flat ? 'flat' : 'growing'}), RSS ${rss.bytes >= 0 ? '+' : ''}${mib(rss.bytes)} (${rss.perRequest.toFixed(3)} bytes per request, ${rss.flat ? 'flat' : 'growing'}). Flat: under 1 byte per request or under 1 MiB in all.`,
-        `The mock counted ${int(calls)} calls and keeps ${historyLength} in its history; ${int(mem.errors)} errors or non-2xx answers.`,
-        '',
+        `| requests | ${ok.map(([kind]) => `${kind}: heapUsed | ${kind}: heapTotal | ${kind}: external | ${kind}: RSS`).join(' | ')} |`,
+        `|---|${ok.map(() => '---|---|---|---').join('|')}|`,
       );
+      for (let i = 0; i < ok[0][1].samples.length; i++) {
+        const cells = ok.map(([, run]) => {
+          const s = run.samples[i];
+          return s === undefined ? ' | | | ' : `${mib(s.heapUsed)} | ${mib(s.heapTotal)} | ${mib(s.external)} | ${mib(s.rss)}`;
+        });
+        lines.push(`| ${int(ok[0][1].samples[i].requests)} | ${cells.join(' | ')} |`);
+      }
+      lines.push('');
+      const grew = (g) => `${g.bytes >= 0 ? '+' : ''}${mib(g.bytes)} (${g.perRequest.toFixed(3)} bytes per request, ${g.flat ? 'flat' : 'growing'})`;
+      for (const [kind, run] of ok) {
+        const g = run.growth;
+        lines.push(
+          `- ${kind}, from the first checkpoint to the last: heapUsed ${grew(g.heapUsed)}, heapTotal ${grew(g.heapTotal)}, external ${grew(g.external)}, RSS ${grew(g.rss)}; ${int(run.errors)} errors or non-2xx answers${kind === 'pook' ? `; the mock counted ${int(g.calls)} calls and keeps ${g.historyLength} in its history` : ''}.`,
+        );
+      }
+      lines.push('', 'Flat: under 1 byte per request or under 1 MiB in all, from the first checkpoint (a tenth of the run) to the last.', '');
     }
   }
   return `${lines.join('\n')}\n`;
