@@ -13,6 +13,7 @@
 //                      server-one, server-last, server-memory: bench/server.mjs, the mock
 //                      servers under autocannon, reported in bench/results/server.md)
 //   --libs=a,b         adapters from bench/libs (pook, nock, msw, mockagent, fetch-mock, floor)
+//   --servers=a,b      the mock servers of the server-* scenarios (pook, mockttp, wiremock, mountebank, prism)
 //   --rounds=N         timing rounds (default 5; cold start runs twice as many)
 //   --out=DIR          where the report goes (default bench/results)
 //   --docs / --no-docs splice into docs/benchmarks.md and docs/performance.md (default: on unless --quick)
@@ -180,6 +181,8 @@ async function main() {
   if (serverIds.length > 0 && !args.render) {
     const argv = [`--only=${serverIds.join(',')}`, ...(quick ? ['--quick'] : []), ...(args.rounds ? [`--rounds=${args.rounds}`] : [])];
     if (typeof args.out === 'string') argv.push(`--out=${args.out}`);
+    // The servers to measure (bench/server.mjs: pook, mockttp, wiremock, mountebank, prism); default all.
+    if (typeof args.servers === 'string') argv.push(`--servers=${args.servers}`);
     await runOwnReport('server.mjs', argv);
     for (const id of serverIds) only?.delete(id);
     if (only !== undefined && only.size === 0) return;
