@@ -238,9 +238,20 @@ async function throughput(name, count, urlPath) {
   }
 }
 
-/** 1,000,000 requests to a server (`pook` with a history limit, or plain `node` http), memory after GC at every tenth. */
-async function memory(kind) {
-  const child = spawn(process.execPath, ['--expose-gc', path.join(here, 'server/pook-memory.mjs'), kind, String(HISTORY_LIMIT)], {
+// The servers of server-memory: pook with a history limit; the same with
+// V8's young generation capped at 4 MiB per semi-space (V8 grows it when
+// many objects survive a scavenge, as the requests a history keeps do: this
+// run shows what that growth is); and a plain node:http server, the control
+// for what Node itself keeps.
+const MEMORY_RUNS = [
+  { id: 'pook', server: 'pook', flags: [] },
+  { id: 'pook-semi-4', server: 'pook', flags: ['--max-semi-space-size=4'] },
+  { id: 'node', server: 'node', flags: [] },
+];
+
+/** 1,000,000 requests to a server of {@link MEMORY_RUNS}, memory after GC at every tenth. */
+async function memory({ id: kind, server, flags }) {
+  const child = spawn(process.execPath, ['--expose-gc', ...flags, path.join(here, 'server/pook-memory.mjs'), server, String(HISTORY_LIMIT)], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_OPTIONS: '' },
@@ -366,10 +377,10 @@ async function main() {
   if (only.includes('server-memory')) {
     results['server-memory'] = {};
     // pook, then plain node:http under the same load: the control for what Node itself keeps.
-    for (const kind of ['pook', 'node']) {
-      log(`server-memory ${kind}: ${memoryRequests.toLocaleString('en-US')} requests${kind === 'pook' ? `, history limit ${HISTORY_LIMIT}` : ''}`);
-      const run = await memory(kind);
-      results['server-memory'][kind] = run.ok ? { ...run.result, growth: growthOf(run.result) } : { failure: run.error };
+    for (const each of MEMORY_RUNS) {
+      log(`server-memory ${each.id}: ${memoryRequests.toLocaleString('en-US')} requests${each.server === 'pook' ? `, history limit ${HISTORY_LIMIT}` : ''}`);
+      const run = await memory(each);
+      results['server-memory'][each.id] = run.ok ? { ...run.result, flags: each.flags, growth: growthOf(run.result) } : { failure: run.error };
     }
   }
   meta.loadEnd = os.loadavg().map((x) => x.toFixed(2));
@@ -432,10 +443,10 @@ function render({ meta, results }) {
     lines.push(
       `### server-memory: ${int(memoryRequests)} keep-alive requests to one persistent mock of a pook server (history limit ${HISTORY_LIMIT}), and to a plain node:http server`,
       '',
-      'Memory after a full GC at every tenth of the run; the plain node:http server (same response, same load) is the control for what Node itself keeps.',
+      "Memory after a full GC at every tenth of the run. `pook-semi-4`: the same pook server with `--max-semi-space-size=4` (V8 grows its young generation when many objects survive a scavenge, as the requests kept in a history do; this run shows how much of `pook`'s heapTotal and RSS that growth is). `node`: a plain node:http server with the same response and load, the control for what Node itself keeps.",
       '',
     );
-    const runs = ['pook', 'node'].map((kind) => [kind, memory[kind]]).filter(([, run]) => run !== undefined);
+    const runs = MEMORY_RUNS.map(({ id }) => [id, memory[id]]).filter(([, run]) => run !== undefined);
     for (const [kind, run] of runs) if (run.failure !== undefined) lines.push(`${kind} failed: ${run.failure}`, '');
     const ok = runs.filter(([, run]) => run.failure === undefined);
     if (ok.length > 0) {
@@ -455,7 +466,7 @@ function render({ meta, results }) {
       for (const [kind, run] of ok) {
         const g = run.growth;
         lines.push(
-          `- ${kind}, from the first checkpoint to the last: heapUsed ${grew(g.heapUsed)}, heapTotal ${grew(g.heapTotal)}, external ${grew(g.external)}, RSS ${grew(g.rss)}; ${int(run.errors)} errors or non-2xx answers${kind === 'pook' ? `; the mock counted ${int(g.calls)} calls and keeps ${g.historyLength} in its history` : ''}.`,
+          `- ${kind}, from the first checkpoint to the last: heapUsed ${grew(g.heapUsed)}, heapTotal ${grew(g.heapTotal)}, external ${grew(g.external)}, RSS ${grew(g.rss)}; ${int(run.errors)} errors or non-2xx answers${kind.startsWith('pook') ? `; the mock counted ${int(g.calls)} calls and keeps ${g.historyLength} in its history` : ''}.`,
         );
       }
       lines.push('', 'Flat: under 1 byte per request or under 1 MiB in all, from the first checkpoint (a tenth of the run) to the last.', '');
