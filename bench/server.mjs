@@ -18,7 +18,7 @@
 // Options: --only=ids --servers=a,b --rounds=N --warmup=S --duration=S
 // --requests=N (server-memory) --quick (a smoke run) --out=DIR.
 // Writes DIR/server.{md,json} (default bench/results).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -335,6 +335,16 @@ function version(name) {
 const TITLES = { 'server-one': 'one mock', 'server-last': 'last of 1,000' };
 const NAMES = { pook: 'pook serve', mockttp: 'mockttp', wiremock: 'WireMock', mountebank: 'mountebank', prism: 'Prism' };
 
+/** The commit measured (pook serve runs dist/, built from it). */
+function commit() {
+  try {
+    const run = (...argv) => execFileSync('git', argv, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${run('rev-parse', '--short=12', 'HEAD')}${run('status', '--porcelain', '--', 'src') === '' ? '' : ' + uncommitted changes in src/'}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function main() {
   const meta = {
     date: new Date().toISOString(),
@@ -343,6 +353,7 @@ async function main() {
     cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
     cores: os.cpus().length,
     loadStart: os.loadavg().map((x) => x.toFixed(2)),
+    commit: commit(),
     versions: Object.fromEntries(servers.map((name) => [name, version(name)])),
     rounds,
     warmupS,
@@ -402,7 +413,7 @@ function render({ meta, results }) {
   const lines = [
     `Mock servers, ${meta.date.slice(0, 10)}, Node ${meta.node}, ${meta.cpu} ×${meta.cores}, load ${meta.loadStart.join(' ')} at the start, ${meta.loadEnd.join(' ')} at the end${meta.quick ? ' (quick smoke run: not figures to quote)' : ''}.`,
     `autocannon, keep-alive, loopback, ${meta.connections} connections; each server in a process of its own, fresh for each measurement, warmed up by ${meta.warmupS} s of the same load, then measured for ${meta.durationS} s; ${meta.rounds} round${meta.rounds === 1 ? '' : 's'}, the order of the servers rotating; median (min–max).`,
-    `Versions: ${Object.entries(meta.versions)
+    `Commit ${meta.commit ?? 'unknown'}. Versions: ${Object.entries(meta.versions)
       .map(([name, v]) => `${NAMES[name]} ${v}`)
       .join(', ')}.`,
     '',

@@ -130,7 +130,8 @@ export async function loadMockFiles(paths: readonly string[], cwd: string, optio
     for (const file of await mockFilesOf(path, cwd)) {
       const shown = relative(cwd, file) || file;
       if (extname(file).toLowerCase() === HAR) {
-        mocks.push(...(await harFileMocks(file, shown, options.harPersist === true)));
+        // One by one: a large HAR's entries would overflow the arguments of one push().
+        for (const mock of await harFileMocks(file, shown, options.harPersist === true)) mocks.push(mock);
         continue;
       }
       for (const [index, entry] of (await entriesOf(file, shown)).entries()) {
