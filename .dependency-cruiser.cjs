@@ -6,7 +6,8 @@
 //   cli/            the `pook` program and its subcommands (a process of its own)
 //   migrate/        codemods (`pook migrate nock`): source text in, source text out; core/ only
 //   remote/         pook/remote: drives a mock server's mocks from another process (public surface only)
-//   server/         pook/server: the mock server, its mock files and admin API (protocol/ is shared with remote/)
+//   server/         pook/server: the mock server, its mock files (HAR through har/'s conversion) and admin API
+//                   (protocol/ is shared with remote/)
 //   integrations/   runner integrations: pook's public surface only (src/index.ts)
 //   index.ts        the public surface: re-exports (the Node entry)
 //   browser/        the browser build's surface and wiring (pook/browser): never reaches Node-only code
@@ -114,9 +115,26 @@ module.exports = {
     layer(
       'server-is-a-process-of-its-own',
       '^src/server/',
-      ['^src/core/', '^src/matchers/', '^src/engine/', '^src/diagnostics/', '^src/api/wiring\\.ts$', '^src/server/'],
-      'The mock server answers with an Engine (no interceptors): it uses the layers up to diagnostics, and the wiring that hands the engine its reports.',
+      [
+        '^src/core/',
+        '^src/matchers/',
+        '^src/engine/',
+        '^src/diagnostics/',
+        '^src/api/wiring\\.ts$',
+        '^src/interceptors/shared/content-encoding\\.ts$',
+        '^src/har/',
+        '^src/server/',
+      ],
+      "The mock server answers with an Engine (no interceptors): it uses the layers up to diagnostics, the wiring that hands the engine its reports, the interceptors' Content-Encoding step (a mock's body goes on the wire encoded as in-process), and pook/har's HAR-to-mock conversion for .har mock files.",
     ),
+    {
+      name: 'server-never-reaches-the-public-surface',
+      comment:
+        "The server bundles its own engine: nothing it reaches may import pook's public surface (in the build, 'pook' itself, whose mocks are another engine's). Of src/har/ it may use only the files that do not (har-entry-mock.ts, har-format.ts…), never loadHar.",
+      severity: 'error',
+      from: { path: '^src/server/' },
+      to: { path: '^src/index\\.ts$', reachable: true },
+    },
     layer(
       'remote-uses-the-public-surface',
       '^src/remote/',

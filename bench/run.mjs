@@ -9,8 +9,11 @@
 //   --quick            tiny budgets, 2 rounds: a smoke run (writes quick.{md,json}, not the docs)
 //   --only=a,b         scenario ids (fetch, fetch-100, http-get, axios, scale-1, scale-100,
 //                      scale-1000, scale-10000, lifecycle, cold-start, history, growth,
-//                      har-replay, har-record: bench/har.mjs, reported in bench/results/har.md)
+//                      har-replay, har-record: bench/har.mjs, reported in bench/results/har.md;
+//                      server-one, server-last, server-memory: bench/server.mjs, the mock
+//                      servers under autocannon, reported in bench/results/server.md)
 //   --libs=a,b         adapters from bench/libs (pook, nock, msw, mockagent, fetch-mock, floor)
+//   --servers=a,b      the mock servers of the server-* scenarios (pook, mockttp, wiremock, mountebank, prism)
 //   --rounds=N         timing rounds (default 5; cold start runs twice as many)
 //   --out=DIR          where the report goes (default bench/results)
 //   --docs / --no-docs splice into docs/benchmarks.md and docs/performance.md (default: on unless --quick)
@@ -146,15 +149,17 @@ const job = (lib, scenario, extra) => [JSON.stringify({ lib, scenario: scenario.
 // ── the run ───────────────────────────────────────────────────────────
 
 const HAR_SCENARIOS = ['har-replay', 'har-record'];
+const SERVER_SCENARIOS = ['server-one', 'server-last', 'server-memory'];
 
-function runHarBench(ids, rounds) {
+/** Runs a benchmark script that writes its own report (bench/har.mjs, bench/server.mjs). */
+function runOwnReport(script, argv) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(here, 'har.mjs'), `--only=${ids.join(',')}`, `--rounds=${rounds}`], {
+    const child = spawn(process.execPath, [path.join(here, script), ...argv], {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, NODE_OPTIONS: '' },
     });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench/har.mjs exited ${code}`))));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench/${script} exited ${code}`))));
   });
 }
 
@@ -167,8 +172,19 @@ async function main() {
   // Record and replay (bench/har.mjs) runs its own children and report (bench/results/har.md).
   const harIds = HAR_SCENARIOS.filter((id) => only === undefined || only.has(id));
   if (harIds.length > 0 && !args.render) {
-    await runHarBench(harIds, quick ? 1 : b.rounds);
+    await runOwnReport('har.mjs', [`--only=${harIds.join(',')}`, `--rounds=${quick ? 1 : b.rounds}`]);
     for (const id of harIds) only?.delete(id);
+    if (only !== undefined && only.size === 0) return;
+  }
+  // The mock servers (bench/server.mjs): processes of their own under autocannon, reported in bench/results/server.md.
+  const serverIds = SERVER_SCENARIOS.filter((id) => only === undefined || only.has(id));
+  if (serverIds.length > 0 && !args.render) {
+    const argv = [`--only=${serverIds.join(',')}`, ...(quick ? ['--quick'] : []), ...(args.rounds ? [`--rounds=${args.rounds}`] : [])];
+    if (typeof args.out === 'string') argv.push(`--out=${args.out}`);
+    // The servers to measure (bench/server.mjs: pook, mockttp, wiremock, mountebank, prism); default all.
+    if (typeof args.servers === 'string') argv.push(`--servers=${args.servers}`);
+    await runOwnReport('server.mjs', argv);
+    for (const id of serverIds) only?.delete(id);
     if (only !== undefined && only.size === 0) return;
   }
   const known = scenarios(b);

@@ -76,3 +76,56 @@ describe('npm run bench (quick smoke run)', () => {
     expect(report.scenarios.history!.libs.floor).toBeUndefined();
   });
 });
+
+// The mock servers' scenarios (bench/server.mjs, run by bench/run.mjs): a
+// quick run with pook and mockttp (Node only: no JVM to start), and the
+// memory scenario with its plain node:http control.
+interface ServerReport {
+  readonly results: {
+    readonly 'server-one': Record<string, { readonly rps?: Stats; readonly p99?: Stats; readonly errors: number; readonly failures: readonly string[] }>;
+    readonly 'server-memory': Record<
+      'pook' | 'node',
+      {
+        readonly requests: number;
+        readonly errors: number;
+        readonly samples: ReadonlyArray<{ requests: number; heapUsed: number; calls: number; history: number }>;
+      }
+    >;
+  };
+}
+
+const serverRun = new Promise<{ code: number | null; stderr: string }>((resolve) => {
+  const argv = ['bench/run.mjs', '--quick', '--only=server-one,server-memory', '--servers=pook,mockttp', `--out=${out}`];
+  execFile(process.execPath, argv, { cwd: root, timeout: 150_000, env: { ...process.env, NODE_OPTIONS: '' } }, (error, _stdout, stderr) => {
+    resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stderr });
+  });
+});
+
+describe('npm run bench -- --only=server-one,server-memory (quick smoke run)', () => {
+  it('measures each server under autocannon and writes its own report', { timeout: 180_000 }, async () => {
+    const { code, stderr } = await serverRun;
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'server-quick.json'), 'utf8')) as ServerReport;
+    for (const name of ['pook', 'mockttp']) {
+      const cell = report.results['server-one'][name]!;
+      expect(cell.failures).toEqual([]);
+      expect(cell.errors).toBe(0);
+      expect(cell.rps!.median).toBeGreaterThan(0);
+      expect(cell.p99!.n).toBe(1);
+    }
+    expect(readFileSync(join(out, 'server-quick.md'), 'utf8')).toMatch(/\| one mock \| requests\/s \| [\d,]+ /);
+  });
+
+  it('samples the memory of a pook server with a history limit, and of plain node:http, at every tenth of the run', { timeout: 180_000 }, async () => {
+    await serverRun;
+    const memory = JSON.parse(readFileSync(join(out, 'server-quick.json'), 'utf8')).results['server-memory'] as ServerReport['results']['server-memory'];
+    for (const kind of ['pook', 'node'] as const) {
+      expect(memory[kind].errors).toBe(0);
+      expect(memory[kind].samples.map((s) => s.requests)).toEqual(Array.from({ length: 11 }, (_, i) => i * 2_000));
+    }
+    // Every request reached the mock, whose history keeps the last 100 only.
+    const last = memory.pook.samples.at(-1)!;
+    expect(last.calls).toBe(20_000);
+    expect(last.history).toBe(100);
+  });
+});

@@ -10,7 +10,6 @@ import { type AttemptLog, adoptMock, attemptLogged, hasOwnFunctions, Mock, type 
 import { MockIndex } from './mock-index.js';
 import { type NetworkFilter, NetworkPolicy } from './network-policy.js';
 import { reporter } from './reporter.js';
-import { requestRouteKey } from './route-key.js';
 
 /** Engine-level filter: false makes the request unmatched (never silently real). */
 export type EngineFilter = (request: PookRequest, engine: Engine) => boolean;
@@ -432,10 +431,11 @@ export class Engine implements RequestHandler {
    * @param request - the request (engine mappers are not applied here)
    */
   match(request: PookRequest): Mock | undefined {
-    // Only the mocks filed under the request's method, host and path, plus
-    // those that cannot be filed, merged in registration order (src/engine/mock-index.ts).
+    // Only the mocks filed under the request's method, host and path (or
+    // method and path), plus those that cannot be filed, merged in
+    // registration order (src/engine/mock-index.ts).
     const limit = this.#historyLimit;
-    return this.#index.find(requestRouteKey(request), (mock) => mock.attempt(request, limit));
+    return this.#index.find(request, (mock) => mock.attempt(request, limit));
   }
 
   /**
@@ -457,7 +457,7 @@ export class Engine implements RequestHandler {
         // match(), through the route index (src/engine/mock-index.ts).
         const seen = mapped;
         const limit = this.#historyLimit;
-        mock = this.#index.find(requestRouteKey(seen), (candidate) => {
+        mock = this.#index.find(seen, (candidate) => {
           if (!hasOwnFunctions(candidate)) return candidate.attempt(seen, limit);
           log ??= new Map();
           return attemptLogged(candidate, seen, limit, log);

@@ -132,21 +132,32 @@ export class Expectations {
   }
 
   /**
-   * The route key the mock can be filed under (src/engine/route-key.ts): set
-   * when a literal method and a literal URL with a path are expected.
+   * The route key the mock can be filed under (src/engine/route-key.ts), when
+   * a literal method and a literal path are expected: the path of a literal
+   * URL, else a literal `path`. With a literal URL host it is a host key
+   * (`GET api.test/users`); without one (no URL, or a RegExp URL), a path
+   * key (`GET /users`), which requests to any host look up. Matchers only add conditions, so the
+   * key is necessary for a match, never sufficient.
    */
   routeKey(): string | undefined {
     let method: string | undefined;
     let url: { readonly hostname: string; readonly pathname: string } | undefined;
+    let host: string | undefined;
+    let path: string | undefined;
     for (const matcher of this.#matchers) {
       if (matcher instanceof MethodMatcher) {
         if (method === undefined && typeof matcher.method === 'string' && matcher.method !== '*') method = matcher.method;
-      } else if (matcher instanceof UrlMatcher && url === undefined) {
+      } else if (matcher instanceof UrlMatcher) {
         const expected = matcher.expected;
-        if (!(expected instanceof RegExp) && expected.pathname !== undefined) url = { hostname: expected.hostname, pathname: expected.pathname };
-      }
+        if (expected instanceof RegExp) continue;
+        if (expected.pathname !== undefined) url ??= { hostname: expected.hostname, pathname: expected.pathname };
+        else host ??= expected.hostname;
+      } else if (matcher instanceof PathMatcher && typeof matcher.path === 'string') path ??= matcher.path;
     }
-    return method === undefined || url === undefined ? undefined : routeKey(method, url.hostname, url.pathname);
+    if (method === undefined) return undefined;
+    if (url !== undefined) return routeKey(method, url.hostname, url.pathname);
+    if (path === undefined) return undefined;
+    return routeKey(method, host ?? '', path);
   }
 }
 

@@ -1,12 +1,17 @@
+import type { PookRequest } from '../core/pook-request.js';
 import { type IndexWatcher, type Mock, watchMapping } from './mock.js';
+import { isPathKey, requestPathKey, requestRouteKey } from './route-key.js';
 
 // How pook matches 10,000 mocks (docs/performance.md): a mock whose method
 // and URL host and path are literals can only match a request with that
-// method, host and path, so it is filed under that key. Every other mock (a
-// RegExp URL, no path, any method, a mapper that may change the request…)
-// stays in an ordered fallback list. A request tries its key's bucket and the
-// fallback list merged by registration sequence: the first registered mock
-// that matches still wins, exactly as a scan of every mock would decide.
+// method, host and path, so it is filed under that key; a mock with a
+// literal method and path but no host (`path()` alone, the mock server's
+// usual mock) under a key of the method and path, for any host. Every other
+// mock (a RegExp path, no path, any method, a mapper that may change the
+// request…) stays in an ordered fallback list. A request tries its host
+// key's bucket, its path key's bucket and the fallback list merged by
+// registration sequence: the first registered mock that matches still wins,
+// exactly as a scan of every mock would decide.
 // The key is only a necessary condition; each candidate still runs all its
 // matchers, filters and expiry check. An expired mock leaves its list when a
 // lookup meets it, and comes back in its place if `times()` or `persist()`
@@ -15,7 +20,7 @@ import { type IndexWatcher, type Mock, watchMapping } from './mock.js';
 interface Entry {
   readonly mock: Mock;
   readonly seq: number;
-  /** The bucket key, or undefined in the fallback list. */
+  /** The bucket key (a host key or a path key), or undefined in the fallback list. */
   key: string | undefined;
   /** Taken out of its list while the mock is expired (see `rearm()`). */
   parked: boolean;
@@ -41,23 +46,26 @@ function insertBySeq(list: Entry[], entry: Entry): void {
  * ```ts
  * const index = new MockIndex();
  * index.add(mock, routeKeyOf(mock));
- * index.find(requestRouteKey(request), (mock) => mock.attempt(request)); // the first that matches
+ * index.find(request, (mock) => mock.attempt(request)); // the first that matches
  * ```
  */
 export class MockIndex implements IndexWatcher {
   readonly #buckets = new Map<string, Entry[]>();
+  /** The buckets of path keys (no host), apart: a request looks them up only when there are some. */
+  readonly #pathBuckets = new Map<string, Entry[]>();
   readonly #fallback: Entry[] = [];
   /** Each mock's entries (a mock may be registered more than once), oldest first. */
   readonly #entries = new Map<Mock, Entry[]>();
   #seq = 0;
 
-  /** Files a mock at the end of the order, under `key` or in the fallback list. */
+  /** Files a mock at the end of the order, under `key` (src/engine/route-key.ts) or in the fallback list. */
   add(mock: Mock, key: string | undefined): void {
     const entry: Entry = { mock, seq: this.#seq++, key, parked: false };
     if (key === undefined) this.#fallback.push(entry);
     else {
-      const bucket = this.#buckets.get(key);
-      if (bucket === undefined) this.#buckets.set(key, [entry]);
+      const buckets = this.#bucketsOf(key);
+      const bucket = buckets.get(key);
+      if (bucket === undefined) buckets.set(key, [entry]);
       else bucket.push(entry);
     }
     const entries = this.#entries.get(mock);
@@ -84,6 +92,7 @@ export class MockIndex implements IndexWatcher {
     for (const mock of this.#entries.keys()) watchMapping(mock, this, false);
     this.#entries.clear();
     this.#buckets.clear();
+    this.#pathBuckets.clear();
     this.#fallback.length = 0;
   }
 
@@ -109,43 +118,63 @@ export class MockIndex implements IndexWatcher {
       entry.parked = false;
       if (entry.key === undefined) insertBySeq(this.#fallback, entry);
       else {
-        const bucket = this.#buckets.get(entry.key);
-        if (bucket === undefined) this.#buckets.set(entry.key, [entry]);
+        const buckets = this.#bucketsOf(entry.key);
+        const bucket = buckets.get(entry.key);
+        if (bucket === undefined) buckets.set(entry.key, [entry]);
         else insertBySeq(bucket, entry);
       }
     }
   }
 
   /**
-   * The first mock, in registration order, among those filed under `key` and
-   * those in the fallback list, for which `attempt` returns true.
+   * The first mock, in registration order, among those filed under the
+   * request's host key and path key and those in the fallback list, for
+   * which `attempt` returns true.
    */
-  find(key: string, attempt: (mock: Mock) => boolean): Mock | undefined {
+  find(request: PookRequest, attempt: (mock: Mock) => boolean): Mock | undefined {
     const fallback = this.#fallback;
-    const bucket = this.#buckets.get(key) ?? NONE;
+    const bucket = this.#buckets.get(requestRouteKey(request)) ?? NONE;
+    const byPath = this.#pathBuckets.size === 0 ? NONE : (this.#pathBuckets.get(requestPathKey(request)) ?? NONE);
     let i = 0;
     let j = 0;
-    while (i < bucket.length || j < fallback.length) {
-      const fromBucket = j >= fallback.length || (i < bucket.length && bucket[i]!.seq < fallback[j]!.seq);
-      const entry = fromBucket ? bucket[i]! : fallback[j]!;
+    let k = 0;
+    for (;;) {
+      // The entry of the lowest sequence number among the three lists' next ones.
+      let entry: Entry | undefined;
+      let from = 0;
+      if (i < bucket.length) entry = bucket[i]!;
+      if (k < byPath.length && (entry === undefined || byPath[k]!.seq < entry.seq)) {
+        entry = byPath[k]!;
+        from = 1;
+      }
+      if (j < fallback.length && (entry === undefined || fallback[j]!.seq < entry.seq)) {
+        entry = fallback[j]!;
+        from = 2;
+      }
+      if (entry === undefined) return undefined;
       if (entry.mock.isExpired()) {
         // Out of its list (the next entry moves into this slot), until rearm().
         this.#detach(entry);
         entry.parked = true;
         continue;
       }
-      if (fromBucket) i++;
+      if (from === 0) i++;
+      else if (from === 1) k++;
       else j++;
       if (attempt(entry.mock)) return entry.mock;
     }
-    return undefined;
+  }
+
+  #bucketsOf(key: string): Map<string, Entry[]> {
+    return isPathKey(key) ? this.#pathBuckets : this.#buckets;
   }
 
   #detach(entry: Entry): void {
-    const list = entry.key === undefined ? this.#fallback : this.#buckets.get(entry.key);
+    const buckets = entry.key === undefined ? undefined : this.#bucketsOf(entry.key);
+    const list = entry.key === undefined ? this.#fallback : buckets!.get(entry.key);
     if (list === undefined) return;
     const at = list.indexOf(entry);
     if (at !== -1) list.splice(at, 1);
-    if (entry.key !== undefined && list.length === 0) this.#buckets.delete(entry.key);
+    if (entry.key !== undefined && list.length === 0) buckets!.delete(entry.key);
   }
 }

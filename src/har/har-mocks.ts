@@ -1,27 +1,9 @@
 import { type Mock, type MockOptions, mock, PookInvalidArgumentError } from '../index.js';
-import { bodyBytes } from './body-text.js';
-import type { HarEntry, HarNameValue } from './har-format.js';
+import { harEntryMock, type MatchBy } from './har-entry-mock.js';
+import type { HarEntry } from './har-format.js';
 import { type HarSource, readHar } from './har-source.js';
-import { REDACTED } from './redaction.js';
 
-/** What a request must match to be answered by an entry of a loaded HAR. */
-export interface MatchBy {
-  /** The method. Default `true`. */
-  readonly method?: boolean | undefined;
-  /**
-   * The query parameters of the recorded URL (each must be present with its
-   * value; extra ones are ignored, as in a mock URL). Default `true`; `false`
-   * matches on scheme, host, port and path only.
-   */
-  readonly query?: boolean | undefined;
-  /** Request headers that must have their recorded value (case-insensitive names). Default none. */
-  readonly headers?: readonly string[] | undefined;
-  /**
-   * The request body: `'json'` (default) JSON-equal when the recorded body is
-   * JSON, else exactly equal; `'exact'` byte for byte; `'ignore'` not at all.
-   */
-  readonly body?: 'json' | 'exact' | 'ignore' | undefined;
-}
+export type { MatchBy } from './har-entry-mock.js';
 
 /** Options of {@link loadHar}. */
 export interface LoadHarOptions {
@@ -54,86 +36,9 @@ function assertMatchBy(matchBy: unknown): asserts matchBy is MatchBy | undefined
   }
 }
 
-// Headers a replayed response must not carry: HTTP/2 pseudo-headers
-// (`:status`), which are no headers in HTTP/1.1.
-const isPseudo = (name: string): boolean => name.startsWith(':');
-
-function headerValue(headers: readonly HarNameValue[], wanted: string): string | undefined {
-  for (const { name, value } of headers) if (name.toLowerCase() === wanted) return value;
-  return undefined;
-}
-
-function requestExpectations(entry: HarEntry, matchBy: MatchBy): { url: string; options: MockOptions } {
-  const { request } = entry;
-  const url = new URL(request.url);
-  const params = new URLSearchParams();
-  if (matchBy.query !== false) for (const [name, value] of url.searchParams) if (value !== REDACTED) params.append(name, value);
-  const search = params.toString();
-  const options: Record<string, unknown> = {
-    method: matchBy.method === false ? '*' : request.method.toUpperCase(),
-  };
-  const headers: Record<string, string> = {};
-  for (const wanted of matchBy.headers ?? []) {
-    const value = headerValue(request.headers, wanted.toLowerCase());
-    if (value !== undefined && !value.includes(REDACTED)) headers[wanted] = value;
-  }
-  if (Object.keys(headers).length > 0) options.headers = headers;
-  const bodyMode = matchBy.body ?? 'json';
-  const postData = request.postData;
-  if (bodyMode !== 'ignore' && postData?.text !== undefined && postData.text !== '' && !postData.text.includes(REDACTED)) {
-    const bytes = bodyBytes(postData.text, postData._encoding);
-    let json: unknown;
-    let isJson = false;
-    if (bodyMode === 'json' && postData._encoding !== 'base64') {
-      try {
-        json = JSON.parse(postData.text);
-        isJson = true;
-      } catch {
-        // Not JSON: matched exactly.
-      }
-    }
-    if (isJson) options.json = json;
-    else options.body = bytes;
-  }
-  // The path is part of the mock URL (matched exactly), which also files the
-  // mock in the engine's route index: a large HAR stays fast to match.
-  return { url: `${url.protocol}//${url.host}${url.pathname}${search === '' ? '' : `?${search}`}`, options: options as MockOptions };
-}
-
-function applyResponse(target: Mock, entry: HarEntry): void {
-  const { response } = entry;
-  const headers = response.headers.filter(({ name }) => !isPseudo(name));
-  const encoded = headerValue(headers, 'content-encoding');
-  const chunked = /\bchunked\b/i.test(headerValue(headers, 'transfer-encoding') ?? '');
-  const bytes = bodyBytes(response.content?.text, response.content?.encoding);
-  const reply = target.reply(response.status);
-  // The recorded reason phrase (a server's own, 'Not Here'), unless empty
-  // (HTTP/2 has none: HARs of it write '') or not one a status line can carry.
-  const text = response.statusText;
-  if (typeof text === 'string' && text !== '' && !/[^\t\x20-\x7e\x80-\xff]/.test(text)) reply.statusText(text);
-  for (const { name, value } of headers) {
-    const lower = name.toLowerCase();
-    // pook encodes the decoded body again as Content-Encoding says and sets
-    // the encoded length itself (a recorded length is that of other bytes).
-    if (encoded !== undefined && lower === 'content-length') continue;
-    // A body sent chunked without a length: HAR readers (Chrome, Firefox) keep none either.
-    // Chrome joins repeated headers (Set-Cookie) with newlines.
-    for (const each of value.split('\n')) reply.header(name, each);
-  }
-  // Encoded and chunked: the body goes as a stream, which pook encodes on
-  // the fly and frames as the recorded response was (no Content-Length).
-  // A HEAD response has no body, and no length unless the server sent one:
-  // an empty stream keeps pook from adding `Content-Length: 0`.
-  if (entry.request.method.toUpperCase() === 'HEAD') reply.body(headerValue(headers, 'content-length') === undefined ? [] : bytes);
-  else reply.body(encoded !== undefined && chunked ? [bytes] : bytes);
-}
-
-/** One mock for one HAR entry (not registered yet: see {@link loadHar}). */
+/** One mock for one HAR entry, registered with the current engine. */
 function entryMock(entry: HarEntry, options: LoadHarOptions): Mock {
-  const { url, options: expectations } = requestExpectations(entry, options.matchBy ?? {});
-  const created = mock(url, { ...expectations, ...(options.persist ? { persist: true } : { times: 1 }) });
-  applyResponse(created, entry);
-  return created;
+  return harEntryMock(entry, options.matchBy ?? {}, options.persist === true, ({ url, options: expectations }) => mock(url, expectations as MockOptions));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { adoptRequest, type PookRequest } from '../core/pook-request.js';
 import type { ResolvedResponse } from '../core/resolved-response.js';
+import { encodeResponse } from '../interceptors/shared/content-encoding.js';
 
 // One HTTP exchange of the server: the incoming request as the PookRequest
 // the engine decides on, and a resolved response written back.
@@ -52,8 +53,13 @@ export function pookRequest(req: IncomingMessage, url: URL, body: Uint8Array | u
   return adoptRequest({ method: req.method ?? 'GET', url, headers: headerPairs(req), body, client: 'server' });
 }
 
-/** Writes a mock's response: status, headers in order as given, then the body (none for HEAD). */
-export async function writeResponse(res: ServerResponse, response: ResolvedResponse, head: boolean): Promise<void> {
+/**
+ * Writes a mock's response: status, headers in order as given, then the body
+ * (none for HEAD), encoded as its `Content-Encoding` says when it is not yet,
+ * as the interceptors send it in-process (src/interceptors/shared/content-encoding.ts).
+ */
+export async function writeResponse(res: ServerResponse, mocked: ResolvedResponse, head: boolean): Promise<void> {
+  const response = encodeResponse(mocked);
   const flat: string[] = [];
   for (const [name, value] of response.headers) flat.push(name, value);
   res.writeHead(response.status, response.statusText === '' ? undefined : response.statusText, flat);

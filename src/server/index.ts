@@ -2,7 +2,7 @@
 // the command line.
 
 export { PookMockFileError } from './errors/mock-file-error.js';
-export { loadMockFiles } from './mock-files.js';
+export { type LoadMockFilesOptions, loadMockFiles } from './mock-files.js';
 export { mockFileSchema } from './mock-schema.js';
 export { openApiDocument } from './openapi.js';
 export type { WireBytes, WireLocation, WireRegExp } from './protocol/definition.js';

@@ -6,15 +6,28 @@ import type { SourceLocation } from '../engine/definition-site.js';
 import type { Mock } from '../engine/mock.js';
 import { mockFromDefinition } from './define-mock.js';
 import { PookMockFileError } from './errors/mock-file-error.js';
+import { harFileMocks } from './har-file.js';
 
 // `pook serve --mocks <file|dir>` (docs/server.md, "Mock files"): JSON,
 // YAML, and ES or TypeScript modules (TypeScript through Node's own type
 // stripping). A file holds a list of definitions, or `{ "mocks": [...] }`
 // (where `$schema` may name the JSON Schema, for editors). Each definition
-// is the options object of `pook.mock(url, options)`.
+// is the options object of `pook.mock(url, options)`. A HAR file (`.har`)
+// gives a mock per entry (src/server/har-file.ts).
 
 const DATA = new Set(['.json', '.yaml', '.yml']);
 const MODULES = new Set(['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts']);
+const HAR = '.har';
+
+/** Options of {@link loadMockFiles}. */
+export interface LoadMockFilesOptions {
+  /**
+   * HAR files: `false` (default) each entry answers once, in file order, as
+   * `loadHar` of pook/har does; `true` every entry answers any number of
+   * times (the first recorded one wins).
+   */
+  readonly harPersist?: boolean | undefined;
+}
 
 /** One entry of a mock file, with the line it starts on when the format tells. */
 interface Entry {
@@ -33,7 +46,7 @@ export async function mockFilesOf(path: string, cwd: string): Promise<string[]> 
   }
   if (!info.isDirectory()) return [full];
   const names = (await readdir(full, { recursive: true, withFileTypes: true }))
-    .filter((dirent) => dirent.isFile() && (DATA.has(extname(dirent.name)) || MODULES.has(extname(dirent.name))))
+    .filter((dirent) => dirent.isFile() && (DATA.has(extname(dirent.name)) || MODULES.has(extname(dirent.name)) || extname(dirent.name) === HAR))
     .map((dirent) => join(dirent.parentPath, dirent.name))
     .sort();
   return names;
@@ -70,7 +83,7 @@ async function entriesOf(file: string, shown: string): Promise<Entry[]> {
     top = namespace.default ?? namespace.mocks;
   } else {
     throw new PookMockFileError(
-      `pook: ${shown}: unknown mock file type ${JSON.stringify(extension)} (use .json, .yaml, .yml, .js, .mjs, .cjs, .ts, .mts or .cts).`,
+      `pook: ${shown}: unknown mock file type ${JSON.stringify(extension)} (use .json, .yaml, .yml, .js, .mjs, .cjs, .ts, .mts, .cts or .har).`,
       { file: shown },
     );
   }
@@ -106,14 +119,21 @@ function isSeq(node: { items?: unknown[] }): boolean {
 
 /**
  * Loads the mocks of every file `paths` name, in order, validating each
- * definition as `pook.mock()` does.
+ * definition as `pook.mock()` does; a HAR file (`.har`) gives one mock per
+ * entry, as `loadHar` of pook/har makes them, expecting the entry's method,
+ * path, query and body on any host.
  * @throws PookMockFileError naming the file, the entry and the options key at fault
  */
-export async function loadMockFiles(paths: readonly string[], cwd: string): Promise<Mock[]> {
+export async function loadMockFiles(paths: readonly string[], cwd: string, options: LoadMockFilesOptions = {}): Promise<Mock[]> {
   const mocks: Mock[] = [];
   for (const path of paths) {
     for (const file of await mockFilesOf(path, cwd)) {
       const shown = relative(cwd, file) || file;
+      if (extname(file).toLowerCase() === HAR) {
+        // One by one: a large HAR's entries would overflow the arguments of one push().
+        for (const mock of await harFileMocks(file, shown, options.harPersist === true)) mocks.push(mock);
+        continue;
+      }
       for (const [index, entry] of (await entriesOf(file, shown)).entries()) {
         const site: SourceLocation = { file, line: entry.line ?? 1, column: 1 };
         try {

@@ -31,6 +31,8 @@ export interface ServeOptions {
   readonly host?: string | undefined;
   /** Mock files or directories to load (JSON, YAML, ES or TypeScript modules; docs/server.md). */
   readonly mocks?: string | readonly string[] | undefined;
+  /** HAR mock files: every entry answers any number of times (default false: each once, in file order). */
+  readonly harPersist?: boolean | undefined;
   /** Reload the mock files when they change (default false). */
   readonly watch?: boolean | undefined;
   /** Directory relative mock paths are read from (default `process.cwd()`). */
@@ -142,7 +144,7 @@ export async function serve(options: ServeOptions = {}): Promise<PookServer> {
 
   const load = async (): Promise<void> => {
     if (mockPaths.length === 0) return;
-    const mocks = await loadMockFiles(mockPaths, cwd);
+    const mocks = await loadMockFiles(mockPaths, cwd, { harPersist: options.harPersist });
     registry.replaceFileMocks(mocks);
     log({ type: 'loaded', mocks: mocks.length, files: mockPaths });
   };
@@ -269,6 +271,8 @@ export async function serve(options: ServeOptions = {}): Promise<PookServer> {
   const server = tls === undefined ? http.createServer(handler) : https.createServer({ cert: tls.cert, key: tls.key }, handler);
   // A forward-proxy client may ask to tunnel HTTPS: not intercepted (docs/server.md, "Proxy mode").
   server.on('connect', (req: IncomingMessage, socket) => {
+    // The client may reset the socket first (curl does): that must not stop the server.
+    socket.on('error', () => {});
     socket.end(
       `HTTP/1.1 501 Not Implemented\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\npook: HTTPS through CONNECT (${req.url}) is not intercepted; send plain HTTP through the proxy, or point the client at the server with --proxy.\n`,
     );

@@ -3,6 +3,7 @@
 // urllib) and driven through its admin API.
 import { execFile } from 'node:child_process';
 import http from 'node:http';
+import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import axios from 'axios';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -90,6 +91,25 @@ describe('pook serve', () => {
       { env: { ...process.env, http_proxy: server.url, HTTP_PROXY: server.url, no_proxy: '' } },
     );
     expect(python.stdout.trim()).toBe('200 [{"id": 1, "name": "ada"}]');
+  });
+
+  it('answers CONNECT (HTTPS through the proxy) with 501 and closes the tunnel: curl and a raw socket', async () => {
+    // Not intercepted (docs/server.md, "Proxy mode"): the exact answer a client gets.
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(proxy.port, proxy.host, () => socket.write('CONNECT api.test:443 HTTP/1.1\r\nHost: api.test:443\r\n\r\n'));
+      let data = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => (data += chunk));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head!.split('\r\n')[0]).toBe('HTTP/1.1 501 Not Implemented');
+    expect(body).toBe(
+      'pook: HTTPS through CONNECT (api.test:443) is not intercepted; send plain HTTP through the proxy, or point the client at the server with --proxy.\n',
+    );
+    const curl = await exec('curl', ['-s', '-S', '-x', server.url, 'https://api.test/users']).catch((error: { code: number; stderr: string }) => error);
+    expect(curl).toMatchObject({ code: 56 });
+    expect((curl as { stderr: string }).stderr).toMatch(/CONNECT tunnel failed, response 501/);
   });
 
   it('answers an unmatched request with the no-match report: text, or JSON for a client that accepts JSON', async () => {

@@ -177,3 +177,85 @@ describe('mappers and the index', () => {
     expect(engine.match(get('http://api.test/users/x'))).toBe(regexp);
   });
 });
+
+describe('mocks that expect a path and no host (path keys)', () => {
+  // The mock server's usual mock ({ method: 'GET', path: '/users' }, any
+  // host) is filed under its method and path: a request looks it up by its
+  // own method and path, whatever its host, merged in registration order
+  // with the host-keyed bucket and the fallback list.
+  const tried = (order: string[], name: string) => () => {
+    order.push(name);
+    return false;
+  };
+
+  it('matches on any host, and only on its method and exact path', () => {
+    const engine = new Engine();
+    const users = engine.addMock(persistent({ method: 'GET', path: '/users' }));
+    expect(engine.match(get('http://api.test/users'))).toBe(users);
+    expect(engine.match(get('https://127.0.0.1:8080/users?page=2'))).toBe(users);
+    expect(engine.match(get('http://api.test/users/'))).toBeUndefined();
+    expect(engine.match(get('http://api.test/USERS'))).toBeUndefined();
+    expect(engine.match(request({ url: 'http://api.test/users', method: 'POST' }))).toBeUndefined();
+  });
+
+  it('interleaves path-keyed, host-keyed and fallback mocks by registration order, and never tries another path', () => {
+    const engine = new Engine();
+    const order: string[] = [];
+    engine.addMock(persistent({ method: 'GET', path: '/a', filter: tried(order, 'path-1') }));
+    engine.addMock(persistent({ method: 'GET', url: 'api.test/a', filter: tried(order, 'host') }));
+    engine.addMock(persistent({ method: 'GET', path: '/b', filter: tried(order, 'other-path') }));
+    engine.addMock(persistent({ method: 'GET', path: /^\/a$/, filter: tried(order, 'path-regexp') }));
+    engine.addMock(persistent({ method: 'GET', url: 'api.test', path: '/a', filter: tried(order, 'host-and-path') }));
+    engine.addMock(persistent({ method: 'GET', url: /api/, path: '/a', filter: tried(order, 'regexp-url-and-path') }));
+    engine.addMock(persistent({ method: 'POST', path: '/a', filter: tried(order, 'other-method') }));
+    engine.addMock(persistent({ path: '/a', filter: tried(order, 'any-method') }));
+    engine.addMock(persistent({ method: 'GET', path: '/a', filter: tried(order, 'path-2') }));
+    const last = engine.addMock(persistent({ method: 'GET', path: '/a' }));
+    expect(engine.match(get('http://api.test/a'))).toBe(last);
+    expect(order).toEqual(['path-1', 'host', 'path-regexp', 'host-and-path', 'regexp-url-and-path', 'any-method', 'path-2']);
+  });
+
+  it('an earlier path-keyed mock wins over a later host-keyed one, and the other way round', () => {
+    const engine = new Engine();
+    const byPath = engine.addMock(new Mock({ method: 'GET', path: '/a' }));
+    const byHost = engine.addMock(new Mock({ method: 'GET', url: 'api.test/a' }));
+    const byPathAgain = engine.addMock(new Mock({ method: 'GET', path: '/a' }));
+    const requests = Array.from({ length: 4 }, () => engine.match(get('http://api.test/a')));
+    expect(requests).toEqual([byPath, byHost, byPathAgain, undefined]);
+    byHost.times(2); // re-armed in its place: after the expired path mock, before the other
+    expect(engine.match(get('http://api.test/a'))).toBe(byHost);
+  });
+
+  it('removeMock, a mapper and reset take path-keyed mocks out of their bucket', () => {
+    const engine = new Engine();
+    const first = engine.addMock(persistent({ method: 'GET', path: '/a' }));
+    const second = engine.addMock(persistent({ method: 'GET', path: '/a' }));
+    engine.removeMock(first);
+    expect(engine.match(get('http://api.test/a'))).toBe(second);
+    second.map((req) => req.with({ url: 'http://api.test/a' }));
+    expect(engine.match(get('http://api.test/elsewhere'))).toBe(second); // in the fallback list now
+    engine.reset();
+    expect(engine.match(get('http://api.test/a'))).toBeUndefined();
+    const again = engine.addMock(persistent({ method: 'GET', path: '/a' }));
+    expect(engine.match(get('http://other.test/a'))).toBe(again);
+  });
+
+  it('finds the last of 10,000 path-only mocks by trying that one alone', () => {
+    const engine = new Engine();
+    let tries = 0;
+    const mocks = Array.from({ length: 10_000 }, (_, i) =>
+      engine.addMock(
+        persistent({
+          method: 'GET',
+          path: `/items/${i}`,
+          filter: () => {
+            tries++;
+            return true;
+          },
+        }),
+      ),
+    );
+    expect(engine.match(get('http://127.0.0.1:8080/items/9999'))).toBe(mocks[9999]);
+    expect(tries).toBe(1);
+  });
+});
