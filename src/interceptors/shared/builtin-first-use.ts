@@ -17,8 +17,8 @@ import { patch } from './property-patch.js';
 // - `process.getBuiltinModule()`: patched for as long as the watch lasts.
 //
 // Where the runtime offers neither the hook nor Node's list of loaded
-// builtins (Bun, Deno, Node 22 before 22.15), the builtin is loaded at once,
-// as before.
+// builtins (Bun, Deno, Node 22 before 22.15), or refuses the hook (Jest's
+// sandboxed `node:module`), the builtin is loaded at once, as before.
 
 type ResolveResult = { url: string };
 type NextResolve = (specifier: string, context: unknown) => ResolveResult;
@@ -67,13 +67,21 @@ export function onFirstUse(patches: PatchSet, id: `node:${string}`, use: () => v
     stop();
     use();
   };
-  const hooks = registerHooks({
-    resolve(specifier, context, next) {
-      const resolved = next(specifier, context);
-      if (resolved.url === id) fire();
-      return resolved;
-    },
-  });
+  let hooks: { deregister(): void };
+  try {
+    hooks = registerHooks({
+      resolve(specifier, context, next) {
+        const resolved = next(specifier, context);
+        if (resolved.url === id) fire();
+        return resolved;
+      },
+    });
+  } catch {
+    // A sandbox that refuses hooks (Jest's module registry throws): load it now.
+    watching = false;
+    use();
+    return;
+  }
   const restoreGet = patch<GetBuiltinModule>(
     process,
     'getBuiltinModule',
