@@ -9,7 +9,9 @@ import { PookError } from '../index.js';
 
 /** How to reach a server's admin API. */
 export interface AdminTarget {
+  /** The server's origin (`http://127.0.0.1:4010`); admin paths are resolved under it. */
   readonly url: URL;
+  /** The admin API's bearer token, sent as `Authorization: Bearer …`; `undefined` for none (a loopback server). */
   readonly token: string | undefined;
   /** TLS options for an https server (e.g. `ca`, or `rejectUnauthorized: false` for a self-signed one). */
   readonly tls: tls.ConnectionOptions | undefined;

@@ -6,7 +6,9 @@ import { PookError } from '../core/errors/pook-error.js';
 
 /** A certificate and its private key, PEM. */
 export interface TlsCredentials {
+  /** The certificate (chain), PEM: what clients are shown. */
   readonly cert: string | Buffer;
+  /** The certificate's private key, PEM, unencrypted. */
   readonly key: string | Buffer;
 }
 

@@ -22,8 +22,11 @@ export interface WireBytes {
 
 /** Where a definition came from, shown by reports as the mock's definition site. */
 export interface WireLocation {
+  /** The file the mock was written in: a path, as the defining process saw it. */
   readonly file: string;
+  /** Its line, from 1. */
   readonly line: number;
+  /** Its column, from 1. */
   readonly column: number;
 }
 

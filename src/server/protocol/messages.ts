@@ -91,6 +91,7 @@ export interface MockRecord {
 
 /** An error of the admin API (every 4xx and 5xx body). */
 export interface ErrorBody {
+  /** What went wrong: the same fields as the `PookError` the server raised. */
   readonly error: {
     /** The error's class name, e.g. `PookInvalidArgumentError`. */
     readonly name: string;
