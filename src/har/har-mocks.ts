@@ -1,4 +1,16 @@
-import { type Mock, type MockOptions, mock, PookInvalidArgumentError } from '../index.js';
+import {
+  delete as del,
+  get,
+  head,
+  type JsonExpectation,
+  type Mock,
+  mock,
+  options as optionsMock,
+  PookInvalidArgumentError,
+  patch,
+  post,
+  put,
+} from '../index.js';
 import { bodyBytes } from './body-text.js';
 import type { HarEntry, HarNameValue } from './har-format.js';
 import { type HarSource, readHar } from './har-source.js';
@@ -63,26 +75,36 @@ function headerValue(headers: readonly HarNameValue[], wanted: string): string |
   return undefined;
 }
 
-function requestExpectations(entry: HarEntry, matchBy: MatchBy): { url: string; options: MockOptions } {
+/** What a request must match to be answered by an entry: its method (`*` for any), mock URL and further expectations. */
+interface RequestExpectations {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string> | undefined;
+  readonly json: unknown;
+  readonly body: Uint8Array | undefined;
+}
+
+function requestExpectations(entry: HarEntry, matchBy: MatchBy): RequestExpectations {
   const { request } = entry;
   const url = new URL(request.url);
-  const params = new URLSearchParams();
-  if (matchBy.query !== false) for (const [name, value] of url.searchParams) if (value !== REDACTED) params.append(name, value);
-  const search = params.toString();
-  const options: Record<string, unknown> = {
-    method: matchBy.method === false ? '*' : request.method.toUpperCase(),
-  };
-  const headers: Record<string, string> = {};
+  let search = '';
+  if (matchBy.query !== false && url.search !== '') {
+    const params = new URLSearchParams();
+    for (const [name, value] of url.searchParams) if (value !== REDACTED) params.append(name, value);
+    search = params.toString();
+  }
+  let headers: Record<string, string> | undefined;
   for (const wanted of matchBy.headers ?? []) {
     const value = headerValue(request.headers, wanted.toLowerCase());
-    if (value !== undefined && !value.includes(REDACTED)) headers[wanted] = value;
+    if (value === undefined || value.includes(REDACTED)) continue;
+    headers ??= {};
+    headers[wanted] = value;
   }
-  if (Object.keys(headers).length > 0) options.headers = headers;
+  let json: unknown;
+  let body: Uint8Array | undefined;
   const bodyMode = matchBy.body ?? 'json';
   const postData = request.postData;
   if (bodyMode !== 'ignore' && postData?.text !== undefined && postData.text !== '' && !postData.text.includes(REDACTED)) {
-    const bytes = bodyBytes(postData.text, postData._encoding);
-    let json: unknown;
     let isJson = false;
     if (bodyMode === 'json' && postData._encoding !== 'base64') {
       try {
@@ -92,12 +114,17 @@ function requestExpectations(entry: HarEntry, matchBy: MatchBy): { url: string; 
         // Not JSON: matched exactly.
       }
     }
-    if (isJson) options.json = json;
-    else options.body = bytes;
+    if (!isJson) body = bodyBytes(postData.text, postData._encoding);
   }
-  // The path is part of the mock URL (matched exactly), which also files the
-  // mock in the engine's route index: a large HAR stays fast to match.
-  return { url: `${url.protocol}//${url.host}${url.pathname}${search === '' ? '' : `?${search}`}`, options: options as MockOptions };
+  return {
+    method: matchBy.method === false ? '*' : request.method.toUpperCase(),
+    // The path is part of the mock URL (matched exactly), which also files the
+    // mock in the engine's route index: a large HAR stays fast to match.
+    url: `${url.protocol}//${url.host}${url.pathname}${search === '' ? '' : `?${search}`}`,
+    headers,
+    json,
+    body,
+  };
 }
 
 function applyResponse(target: Mock, entry: HarEntry): void {
@@ -124,10 +151,32 @@ function applyResponse(target: Mock, entry: HarEntry): void {
   else reply.body(encoded !== undefined && chunked ? [bytes] : bytes);
 }
 
-/** One mock for one HAR entry (not registered yet: see {@link loadHar}). */
+// The methods whose mock function registers a mock without an options object
+// (the path hand-written mocks take: nothing to copy, sort or check twice).
+const BY_METHOD: Readonly<Record<string, (url: string) => Mock>> = {
+  GET: get,
+  POST: post,
+  PUT: put,
+  PATCH: patch,
+  DELETE: del,
+  HEAD: head,
+  OPTIONS: optionsMock,
+};
+
+/**
+ * One mock for one HAR entry, registered with the current engine: the same
+ * calls, in the same order, as a hand-written `pook.get(url).headers(…)
+ * .json(…).times(1).reply(…)`, so the mock is the same as such a one.
+ */
 function entryMock(entry: HarEntry, options: LoadHarOptions): Mock {
-  const { url, options: expectations } = requestExpectations(entry, options.matchBy ?? {});
-  const created = mock(url, { ...expectations, ...(options.persist ? { persist: true } : { times: 1 }) });
+  const expected = requestExpectations(entry, options.matchBy ?? {});
+  const byMethod = BY_METHOD[expected.method];
+  const created = byMethod === undefined ? mock(expected.url, { method: expected.method }) : byMethod(expected.url);
+  if (expected.headers !== undefined) created.headers(expected.headers);
+  if (expected.json !== undefined) created.json(expected.json as JsonExpectation);
+  else if (expected.body !== undefined) created.body(expected.body);
+  if (options.persist) created.persist();
+  else created.times(1);
   applyResponse(created, entry);
   return created;
 }
@@ -153,17 +202,23 @@ function entryMock(entry: HarEntry, options: LoadHarOptions): Mock {
 export function loadHar(source: HarSource, options: LoadHarOptions = {}): Mock[] {
   if (options === null || typeof options !== 'object') throw new PookInvalidArgumentError('options', 'expected an object');
   assertMatchBy(options.matchBy);
-  const har = readHar(source);
+  const entries: Array<HarEntry | undefined> = readHar(source).log.entries;
+  // A HAR read from a file is pook's own: each entry is let go once its mock
+  // is made, so that the parsed file is garbage by the end of the load
+  // instead of surviving it whole into the old generation.
+  const owned = typeof source === 'string' || source instanceof URL;
   const mocks: Mock[] = [];
-  har.log.entries.forEach((entry, index) => {
-    if (options.filter !== undefined && !options.filter(entry)) return;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    if (owned) entries[index] = undefined;
+    if (options.filter !== undefined && !options.filter(entry as HarEntry)) continue;
     if (entry?.request === undefined || entry.response === undefined) {
       throw new PookInvalidArgumentError(`har.log.entries[${index}]`, 'expected an entry with a request and a response');
     }
     // Chrome writes `status: 0` for requests that never got a response, and
     // 101 for a WebSocket upgrade: neither is an HTTP response to replay.
-    if (entry.response.status < 200) return;
+    if (entry.response.status < 200) continue;
     mocks.push(entryMock(entry, options));
-  });
+  }
   return mocks;
 }
