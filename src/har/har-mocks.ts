@@ -129,7 +129,7 @@ function requestExpectations(entry: HarEntry, matchBy: MatchBy): RequestExpectat
 
 function applyResponse(target: Mock, entry: HarEntry): void {
   const { response } = entry;
-  const headers = response.headers.filter(({ name }) => !isPseudo(name));
+  const headers = response.headers.some(({ name }) => isPseudo(name)) ? response.headers.filter(({ name }) => !isPseudo(name)) : response.headers;
   const encoded = headerValue(headers, 'content-encoding');
   const chunked = /\bchunked\b/i.test(headerValue(headers, 'transfer-encoding') ?? '');
   const bytes = bodyBytes(response.content?.text, response.content?.encoding);
@@ -141,7 +141,8 @@ function applyResponse(target: Mock, entry: HarEntry): void {
     if (encoded !== undefined && lower === 'content-length') continue;
     // A body sent chunked without a length: HAR readers (Chrome, Firefox) keep none either.
     // Chrome joins repeated headers (Set-Cookie) with newlines.
-    for (const each of value.split('\n')) reply.header(name, each);
+    if (!value.includes('\n')) reply.header(name, value);
+    else for (const each of value.split('\n')) reply.header(name, each);
   }
   // Encoded and chunked: the body goes as a stream, which pook encodes on
   // the fly and frames as the recorded response was (no Content-Length).

@@ -5,7 +5,7 @@ import { adoptRequest, type HeaderRecipe, PookRequest, requestHeaders } from '..
 import type { ResolvedResponse } from '../../core/resolved-response.js';
 import { decodeBody } from '../shared/content-encoding.js';
 import { ExchangeTap } from '../shared/exchange-tap.js';
-import { runInPassthrough } from '../shared/passthrough-guard.js';
+import { type DispatchTap, runInPassthrough } from '../shared/passthrough-guard.js';
 import { PatchSet } from '../shared/patch-set.js';
 import { undiciFraming } from '../shared/undici-framing.js';
 import { wireResponse } from '../shared/wire-response.js';
@@ -277,12 +277,16 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
       if (outcome.type === 'passthrough') {
         // The undici layer below must not decide this request again.
         const tap = ExchangeTap.of(outcome, snap);
-        const { result, context } = runInPassthrough(() => realFetch(request, realInit));
+        // Recorded: the undici layer below feeds the tap from the dispatch
+        // when it can (no tee); else the response's body is teed here.
+        const offered: DispatchTap | undefined =
+          tap === undefined ? undefined : { tap, follows: request.redirect === 'follow', attached: false, claimed: false };
+        const { result, context } = runInPassthrough(() => realFetch(request, realInit), offered);
         const done = result.finally(() => (context.open = false));
         if (tap === undefined) return done;
         return done.then(
           (response) => {
-            tap.tapResponse(response);
+            if (!offered?.claimed) tap.tapResponse(response);
             return response;
           },
           (error: unknown) => {
