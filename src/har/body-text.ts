@@ -2,7 +2,6 @@
 // "content": `encoding` says how `text` is encoded).
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
-const encoder = new TextEncoder();
 const TEXT_TYPE = /^(text\/|application\/(json|xml|javascript|ecmascript|x-www-form-urlencoded|graphql)|[^;]*\+(json|xml)\b)/i;
 
 /** The body as HAR text: UTF-8 text when it is valid UTF-8 of a text type (or of no type), else base64. */
@@ -21,5 +20,5 @@ export function bodyText(bytes: Uint8Array, mimeType: string): { text: string; b
 export function bodyBytes(text: string | undefined, encoding: string | undefined): Uint8Array {
   if (text === undefined || text === '') return new Uint8Array(0);
   if (encoding === 'base64') return new Uint8Array(Buffer.from(text, 'base64'));
-  return encoder.encode(text);
+  return new Uint8Array(Buffer.from(text, 'utf8'));
 }
