@@ -200,6 +200,7 @@ async function main() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
+  const loadAtStart = os.loadavg()[0];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pook-bench-har-'));
   fixtures(dir, origin);
   const plan = [];
@@ -226,7 +227,7 @@ async function main() {
   server.close();
   process.stderr.write('\n');
   const lines = [
-    `Record and replay benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores, ${rounds} rounds (median, min–max)`,
+    `Record and replay benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores, ${rounds} rounds (median, min–max), load average (1 min) ${loadAtStart.toFixed(2)} at the start and ${os.loadavg()[0].toFixed(2)} at the end`,
     '',
   ];
   const figure = (key, field) => {
@@ -276,7 +277,10 @@ async function main() {
   const out = path.join(here, 'results');
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, 'har.md'), text);
-  writeFileSync(path.join(out, 'har.json'), `${JSON.stringify({ summary, results: Object.fromEntries(results) }, null, 2)}\n`);
+  writeFileSync(
+    path.join(out, 'har.json'),
+    `${JSON.stringify({ summary, load: { start: loadAtStart, end: os.loadavg()[0] }, results: Object.fromEntries(results) }, null, 2)}\n`,
+  );
 }
 
 const childArg = process.argv.indexOf('--child');

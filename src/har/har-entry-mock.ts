@@ -30,14 +30,20 @@ export interface MatchBy {
 
 /** What the mock of an entry must expect, for the caller that makes it. Internal. */
 export interface HarEntryRequest {
+  /** The method (`'*'` for any, with `matchBy.method: false`). */
+  readonly method: string;
   /** The mock URL: origin, path and the query parameters matched (`http://api.test/users?page=2`). */
   readonly url: string;
   /** The recorded path alone (`/users`). */
   readonly path: string;
   /** The query parameters matched, by name (a repeated one as a list). */
   readonly params: Record<string, string | string[]>;
-  /** The other options of the mock: method, headers, body, `times` or `persist`. */
-  readonly options: Record<string, unknown>;
+  /** Request headers that must have their recorded value, when `matchBy.headers` names any that were recorded unredacted. */
+  readonly headers: Record<string, string> | undefined;
+  /** The JSON body expected (a recorded JSON body, `matchBy.body: 'json'`). */
+  readonly json: unknown;
+  /** The body expected byte for byte, when it is not matched as JSON. */
+  readonly body: Uint8Array | undefined;
 }
 
 /** The part of a mock's response DSL an entry uses. */
@@ -58,26 +64,34 @@ function headerValue(headers: readonly HarNameValue[], wanted: string): string |
   return undefined;
 }
 
-function requestExpectations(entry: HarEntry, matchBy: MatchBy): HarEntryRequest {
+/** What a request must match to be answered by `entry` (the recorded values, less what `matchBy` leaves out and what was redacted). Internal. */
+export function entryExpectations(entry: HarEntry, matchBy: MatchBy): HarEntryRequest {
   const { request } = entry;
   const url = new URL(request.url);
-  const params = new URLSearchParams();
-  if (matchBy.query !== false) for (const [name, value] of url.searchParams) if (value !== REDACTED) params.append(name, value);
-  const search = params.toString();
-  const options: Record<string, unknown> = {
-    method: matchBy.method === false ? '*' : request.method.toUpperCase(),
-  };
-  const headers: Record<string, string> = {};
+  let search = '';
+  const params: Record<string, string | string[]> = Object.create(null);
+  if (matchBy.query !== false && url.search !== '') {
+    const kept = new URLSearchParams();
+    for (const [name, value] of url.searchParams) {
+      if (value === REDACTED) continue;
+      kept.append(name, value);
+      const seen = params[name];
+      params[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+    }
+    search = kept.toString();
+  }
+  let headers: Record<string, string> | undefined;
   for (const wanted of matchBy.headers ?? []) {
     const value = headerValue(request.headers, wanted.toLowerCase());
-    if (value !== undefined && !value.includes(REDACTED)) headers[wanted] = value;
+    if (value === undefined || value.includes(REDACTED)) continue;
+    headers ??= {};
+    headers[wanted] = value;
   }
-  if (Object.keys(headers).length > 0) options.headers = headers;
+  let json: unknown;
+  let body: Uint8Array | undefined;
   const bodyMode = matchBy.body ?? 'json';
   const postData = request.postData;
   if (bodyMode !== 'ignore' && postData?.text !== undefined && postData.text !== '' && !postData.text.includes(REDACTED)) {
-    const bytes = bodyBytes(postData.text, postData._encoding);
-    let json: unknown;
     let isJson = false;
     if (bodyMode === 'json' && postData._encoding !== 'base64') {
       try {
@@ -87,22 +101,25 @@ function requestExpectations(entry: HarEntry, matchBy: MatchBy): HarEntryRequest
         // Not JSON: matched exactly.
       }
     }
-    if (isJson) options.json = json;
-    else options.body = bytes;
+    if (!isJson) body = bodyBytes(postData.text, postData._encoding);
   }
-  const byName: Record<string, string | string[]> = Object.create(null);
-  for (const [name, value] of params) {
-    const seen = byName[name];
-    byName[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
-  }
-  // The path is part of the mock URL (matched exactly), which also files the
-  // mock in the engine's route index: a large HAR stays fast to match.
-  return { url: `${url.protocol}//${url.host}${url.pathname}${search === '' ? '' : `?${search}`}`, path: url.pathname, params: byName, options };
+  return {
+    method: matchBy.method === false ? '*' : request.method.toUpperCase(),
+    // The path is part of the mock URL (matched exactly), which also files the
+    // mock in the engine's route index: a large HAR stays fast to match.
+    url: `${url.protocol}//${url.host}${url.pathname}${search === '' ? '' : `?${search}`}`,
+    path: url.pathname,
+    params,
+    headers,
+    json,
+    body,
+  };
 }
 
-function applyResponse(target: ReplyTarget, entry: HarEntry): void {
+/** Sets the recorded response of `entry` on `target` (status, reason phrase, headers, body). Internal. */
+export function applyEntryResponse(target: ReplyTarget, entry: HarEntry): void {
   const { response } = entry;
-  const headers = response.headers.filter(({ name }) => !isPseudo(name));
+  const headers = response.headers.some(({ name }) => isPseudo(name)) ? response.headers.filter(({ name }) => !isPseudo(name)) : response.headers;
   const encoded = headerValue(headers, 'content-encoding');
   const chunked = /\bchunked\b/i.test(headerValue(headers, 'transfer-encoding') ?? '');
   const bytes = bodyBytes(response.content?.text, response.content?.encoding);
@@ -118,7 +135,8 @@ function applyResponse(target: ReplyTarget, entry: HarEntry): void {
     if (encoded !== undefined && lower === 'content-length') continue;
     // A body sent chunked without a length: HAR readers (Chrome, Firefox) keep none either.
     // Chrome joins repeated headers (Set-Cookie) with newlines.
-    for (const each of value.split('\n')) reply.header(name, each);
+    if (!value.includes('\n')) reply.header(name, value);
+    else for (const each of value.split('\n')) reply.header(name, each);
   }
   // Encoded and chunked: the body goes as a stream, which pook encodes on
   // the fly and frames as the recorded response was (no Content-Length).
@@ -129,15 +147,25 @@ function applyResponse(target: ReplyTarget, entry: HarEntry): void {
 }
 
 /**
- * The mock of one HAR entry: `make` creates it (not registered yet, or
- * registered where the caller wants) from what the request must match, and
- * this sets its recorded response. Each entry answers once (`times: 1`), or
- * any number of times with `persist`. Internal: {@link loadHar} and the mock
- * server use it.
+ * The mock of one HAR entry as a mock options object: `make` creates it
+ * (not registered yet, or registered where the caller wants) from what the
+ * request must match, and this sets its recorded response. Each entry
+ * answers once (`times: 1`), or any number of times with `persist`.
+ * Internal: the mock server uses it; {@link loadHar} takes the chained
+ * calls of a hand-written mock instead (har-mocks.ts).
  */
-export function harEntryMock<M extends ReplyTarget>(entry: HarEntry, matchBy: MatchBy, persist: boolean, make: (request: HarEntryRequest) => M): M {
-  const request = requestExpectations(entry, matchBy);
-  const created = make({ ...request, options: { ...request.options, ...(persist ? { persist: true } : { times: 1 }) } });
-  applyResponse(created, entry);
+export function harEntryMock<M extends ReplyTarget>(
+  entry: HarEntry,
+  matchBy: MatchBy,
+  persist: boolean,
+  make: (request: HarEntryRequest, options: Record<string, unknown>) => M,
+): M {
+  const request = entryExpectations(entry, matchBy);
+  const options: Record<string, unknown> = { method: request.method, ...(persist ? { persist: true } : { times: 1 }) };
+  if (request.headers !== undefined) options.headers = request.headers;
+  if (request.json !== undefined) options.json = request.json;
+  else if (request.body !== undefined) options.body = request.body;
+  const created = make(request, options);
+  applyEntryResponse(created, entry);
   return created;
 }

@@ -1,5 +1,17 @@
-import { type Mock, type MockOptions, mock, PookInvalidArgumentError } from '../index.js';
-import { harEntryMock, type MatchBy } from './har-entry-mock.js';
+import {
+  delete as del,
+  get,
+  head,
+  type JsonExpectation,
+  type Mock,
+  mock,
+  options as optionsMock,
+  PookInvalidArgumentError,
+  patch,
+  post,
+  put,
+} from '../index.js';
+import { applyEntryResponse, entryExpectations, type MatchBy } from './har-entry-mock.js';
 import type { HarEntry } from './har-format.js';
 import { type HarSource, readHar } from './har-source.js';
 
@@ -36,9 +48,34 @@ function assertMatchBy(matchBy: unknown): asserts matchBy is MatchBy | undefined
   }
 }
 
-/** One mock for one HAR entry, registered with the current engine. */
+// The methods whose mock function registers a mock without an options object
+// (the path hand-written mocks take: nothing to copy, sort or check twice).
+const BY_METHOD: Readonly<Record<string, (url: string) => Mock>> = {
+  GET: get,
+  POST: post,
+  PUT: put,
+  PATCH: patch,
+  DELETE: del,
+  HEAD: head,
+  OPTIONS: optionsMock,
+};
+
+/**
+ * One mock for one HAR entry, registered with the current engine: the same
+ * calls, in the same order, as a hand-written `pook.get(url).headers(…)
+ * .json(…).times(1).reply(…)`, so the mock is the same as such a one.
+ */
 function entryMock(entry: HarEntry, options: LoadHarOptions): Mock {
-  return harEntryMock(entry, options.matchBy ?? {}, options.persist === true, ({ url, options: expectations }) => mock(url, expectations as MockOptions));
+  const expected = entryExpectations(entry, options.matchBy ?? {});
+  const byMethod = BY_METHOD[expected.method];
+  const created = byMethod === undefined ? mock(expected.url, { method: expected.method }) : byMethod(expected.url);
+  if (expected.headers !== undefined) created.headers(expected.headers);
+  if (expected.json !== undefined) created.json(expected.json as JsonExpectation);
+  else if (expected.body !== undefined) created.body(expected.body);
+  if (options.persist) created.persist();
+  else created.times(1);
+  applyEntryResponse(created, entry);
+  return created;
 }
 
 /**
@@ -62,17 +99,23 @@ function entryMock(entry: HarEntry, options: LoadHarOptions): Mock {
 export function loadHar(source: HarSource, options: LoadHarOptions = {}): Mock[] {
   if (options === null || typeof options !== 'object') throw new PookInvalidArgumentError('options', 'expected an object');
   assertMatchBy(options.matchBy);
-  const har = readHar(source);
+  const entries: Array<HarEntry | undefined> = readHar(source).log.entries;
+  // A HAR read from a file is pook's own: each entry is let go once its mock
+  // is made, so that the parsed file is garbage by the end of the load
+  // instead of surviving it whole into the old generation.
+  const owned = typeof source === 'string' || source instanceof URL;
   const mocks: Mock[] = [];
-  har.log.entries.forEach((entry, index) => {
-    if (options.filter !== undefined && !options.filter(entry)) return;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    if (owned) entries[index] = undefined;
+    if (options.filter !== undefined && !options.filter(entry as HarEntry)) continue;
     if (entry?.request === undefined || entry.response === undefined) {
       throw new PookInvalidArgumentError(`har.log.entries[${index}]`, 'expected an entry with a request and a response');
     }
     // Chrome writes `status: 0` for requests that never got a response, and
     // 101 for a WebSocket upgrade: neither is an HTTP response to replay.
-    if (entry.response.status < 200) return;
+    if (entry.response.status < 200) continue;
     mocks.push(entryMock(entry, options));
-  });
+  }
   return mocks;
 }

@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { engine as currentEngine, type Engine, type EngineListener, type ObservedExchange, type PookRequest } from '../index.js';
+import { engine as currentEngine, type Engine, type EngineListener, type ObservedExchange, type ObservedResponse, type PookRequest } from '../index.js';
 import { harEntry } from './exchange-entry.js';
 import type { Har, HarEntry } from './har-format.js';
 import { type HarTextOptions, harOf, harText } from './har-json.js';
 import { type RedactOptions, redactOwnEntry } from './redaction.js';
+
+type RecordedExchange = ObservedExchange & { readonly response: ObservedResponse };
 
 /** Options of {@link record}. */
 export interface RecordOptions extends RedactOptions, HarTextOptions {
@@ -19,7 +21,11 @@ export interface RecordOptions extends RedactOptions, HarTextOptions {
 /**
  * Records the real exchanges of the requests an engine lets through (no mock
  * matched and networking allowed them) as HAR 1.2 entries, in request order.
- * Secrets are redacted as each entry is made: nothing unredacted is kept.
+ * Recording keeps only references to what the tap saw; the HAR entries are
+ * made, and their secrets redacted, when they are first read
+ * ({@link HarRecorder.entries}, `har()`, `text()`, `save()`), so a recorded
+ * request costs little more than a passthrough (docs/record-and-replay.md).
+ * Nothing unredacted is ever written or returned.
  * Start it with {@link record}.
  */
 export class HarRecorder {
@@ -27,7 +33,9 @@ export class HarRecorder {
   readonly #options: RecordOptions;
   // In request order (the order the engine let them through).
   readonly #order = new WeakMap<PookRequest, number>();
-  readonly #entries: Array<{ order: number; entry: HarEntry }> = [];
+  // Exchanges as the tap reported them; each one's entry is made on first read.
+  readonly #recorded: Array<{ order: number; exchange: RecordedExchange; entry: HarEntry | undefined }> = [];
+  #sorted = true;
   #next = 0;
   #inFlight = 0;
   #idle: Array<() => void> = [];
@@ -44,7 +52,9 @@ export class HarRecorder {
     this.#order.delete(exchange.request);
     try {
       if (exchange.response !== undefined && (this.#options.filter?.(exchange.request) ?? true)) {
-        this.#entries.push({ order, entry: redactOwnEntry(harEntry(exchange), this.#options) });
+        const last = this.#recorded[this.#recorded.length - 1];
+        if (last !== undefined && last.order > order) this.#sorted = false;
+        this.#recorded.push({ order, exchange: exchange as RecordedExchange, entry: undefined });
       }
     } finally {
       this.#inFlight--;
@@ -67,7 +77,15 @@ export class HarRecorder {
 
   /** The entries recorded so far (redacted), in request order. */
   get entries(): HarEntry[] {
-    return [...this.#entries].sort((a, b) => a.order - b.order).map(({ entry }) => entry);
+    if (!this.#sorted) {
+      this.#recorded.sort((a, b) => a.order - b.order);
+      this.#sorted = true;
+    }
+    return this.#recorded.map((recorded) => {
+      // Made once: later reads give the same (redacted) objects.
+      recorded.entry ??= redactOwnEntry(harEntry(recorded.exchange), this.#options);
+      return recorded.entry;
+    });
   }
 
   /** Resolves once no recorded exchange is in flight (or after `settleTimeout`). */

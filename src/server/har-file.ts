@@ -41,7 +41,7 @@ export async function harFileMocks(file: string, shown: string, persist: boolean
     if (!(entry.response.status >= 200)) return;
     try {
       mocks.push(
-        harEntryMock(entry, {}, persist, ({ path, params, options }) =>
+        harEntryMock(entry, {}, persist, ({ path, params }, options) =>
           definedBy(site, () => new Mock({ ...options, path, ...(Object.keys(params).length === 0 ? {} : { params }) } as MockOptions)),
         ),
       );

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import pook, { Engine, type ObservedExchange, PookRequest } from '../../src/index.js';
-import { closeServers, type EchoServer, startServer } from '../helpers/servers.js';
+import pook, { Engine, FetchInterceptor, type ObservedExchange, PookRequest } from '../../src/index.js';
+import { closeServers, type EchoServer, GZIP_TEXT, startServer } from '../helpers/servers.js';
 
 // The 'exchange' event: the real response of a request let through, as
 // each interceptor's one observation point (interceptors/shared/exchange-tap.ts)
@@ -57,6 +57,43 @@ describe("the engine's 'exchange' event", () => {
     expect(Buffer.from(second.response!.body).equals(viaHttp)).toBe(true);
     expect(second.response?.headers).toContainEqual(['Transfer-Encoding', 'chunked']);
     expect(second.time).toBeGreaterThanOrEqual(second.wait);
+  });
+
+  it('reports fetch the same fed from its dispatch (undici intercepted) as from a tee of its body (fetch alone)', async () => {
+    server = await startServer();
+    const observe = async (engine: Engine): Promise<{ exchange: ObservedExchange; text: string }> => {
+      const seen: ObservedExchange[] = [];
+      engine.on('exchange', (exchange) => seen.push(exchange));
+      const text = await (await fetch(`${server!.origin}/_pook/gzip`)).text();
+      await expect.poll(() => seen.length).toBe(1);
+      return { exchange: seen[0]!, text };
+    };
+    pook.activate();
+    pook.enableNetwork('127.0.0.1');
+    const dispatched = await observe(pook.engine());
+    pook.disable();
+    const alone = new Engine({ network: true, interceptors: () => [new FetchInterceptor()] });
+    alone.activate();
+    let teed: { exchange: ObservedExchange; text: string };
+    try {
+      teed = await observe(alone);
+    } finally {
+      alone.disable();
+    }
+    const stable = (exchange: ObservedExchange) => ({
+      status: exchange.response?.status,
+      statusText: exchange.response?.statusText,
+      headers: exchange.response?.headers.filter(([name]) => name !== 'date').sort(([a], [b]) => a.localeCompare(b)),
+      body: Buffer.from(exchange.response!.body).toString('utf8'),
+    });
+    expect(dispatched.text).toBe(GZIP_TEXT);
+    expect(teed.text).toBe(GZIP_TEXT);
+    expect(stable(dispatched.exchange)).toEqual(stable(teed.exchange));
+    expect(stable(dispatched.exchange).body).toBe(GZIP_TEXT);
+    // Two different paths: only the dispatch saw the bytes on the wire.
+    const length = Number(dispatched.exchange.response?.headers.find(([name]) => name === 'content-length')?.[1]);
+    expect(dispatched.exchange.response?.wireSize).toBe(length);
+    expect(teed.exchange.response?.wireSize).toBe(-1);
   });
 
   it('reports the error of a real request that fails', async () => {

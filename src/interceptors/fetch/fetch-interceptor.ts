@@ -5,7 +5,7 @@ import { adoptRequest, type HeaderRecipe, PookRequest, requestHeaders } from '..
 import type { ResolvedResponse } from '../../core/resolved-response.js';
 import { decodeBody } from '../shared/content-encoding.js';
 import { ExchangeTap } from '../shared/exchange-tap.js';
-import { runInPassthrough } from '../shared/passthrough-guard.js';
+import { type DispatchTap, runInPassthrough } from '../shared/passthrough-guard.js';
 import { PatchSet } from '../shared/patch-set.js';
 import { undiciFraming } from '../shared/undici-framing.js';
 import { wireResponse } from '../shared/wire-response.js';
@@ -298,10 +298,13 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
         }
         // Recorded: each hop of a redirect is an exchange of its own, as in a
         // browser's HAR, so the real call does not follow redirects and this
-        // loop does, asking the engine again for every hop.
+        // loop does, asking the engine again for every hop. The undici layer
+        // below feeds the tap from the dispatch when it can (no tee); else
+        // the response's body is teed here.
         const hopByHop = request.redirect === 'follow';
         const real = hopByHop ? new Request(request, { redirect: 'manual' }) : request;
-        const { result, context } = runInPassthrough(() => realFetch(real, realInit));
+        const offered: DispatchTap = { tap, follows: real.redirect === 'follow', attached: false, claimed: false };
+        const { result, context } = runInPassthrough(() => realFetch(real, realInit), offered);
         let response: Response;
         try {
           response = await result.finally(() => (context.open = false));
@@ -309,10 +312,13 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
           tap.fail(error instanceof Error ? error : new Error(String(error)));
           throw error;
         }
-        tap.tapResponse(response);
+        if (!offered.claimed) tap.tapResponse(response);
         const next = hopByHop ? followRedirect(response, request, snap.body) : undefined;
         if (next === undefined) return redirects === 0 ? response : followed(response, type);
-        void response.body?.cancel().catch(() => undefined);
+        // A hop fed from the dispatch is recorded when its body ends: read it
+        // (a redirect's body is small); a teed one can be cancelled.
+        if (offered.claimed) await response.arrayBuffer().catch(() => undefined);
+        else void response.body?.cancel().catch(() => undefined);
         if (redirects >= MAX_REDIRECTS) throw fetchFailed(new PookError('pook: redirect count exceeded.'));
         request = next;
         if (new URL(request.url).origin !== origin) type = 'cors';

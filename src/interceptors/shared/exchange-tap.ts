@@ -4,13 +4,22 @@ import type { PookRequest } from '../../core/pook-request.js';
 import { decodeBody } from './content-encoding.js';
 
 type Header = readonly [string, string];
+type Head = {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: readonly Header[];
+  readonly httpVersion: string;
+  readonly decoded: boolean;
+};
 
 /**
  * The one observation point of a request let through (docs/record-and-replay.md):
  * every interceptor feeds it the real response as its client receives it
  * (head, each body chunk, end or failure), and it reports the exchange to
- * the engine's observer once, when the body is complete. It copies chunks
- * and never holds them back: the client reads at its own pace.
+ * the engine's observer once, when the body is complete. It keeps the
+ * chunks (a copy of those the client may reuse) and never holds them back:
+ * the client reads at its own pace. Per request it only keeps references;
+ * the body is joined and decoded when an observer reads it.
  */
 export class ExchangeTap {
   readonly #observe: ExchangeObserver;
@@ -18,7 +27,7 @@ export class ExchangeTap {
   readonly #startedAt = Date.now();
   readonly #started = performance.now();
   #wait = 0;
-  #head: { status: number; statusText: string; headers: readonly Header[]; httpVersion: string; decoded: boolean } | undefined;
+  #head: Head | undefined;
   readonly #chunks: Uint8Array[] = [];
   #size = 0;
   #done = false;
@@ -46,8 +55,13 @@ export class ExchangeTap {
 
   /** A body chunk, as the client got it (copied: a client may reuse its buffer). */
   data(chunk: Uint8Array): void {
+    this.#keep(chunk, true);
+  }
+
+  /** Keeps a chunk, by reference when nobody else holds it (`copy` false). */
+  #keep(chunk: Uint8Array, copy: boolean): void {
     if (this.#done || chunk.byteLength === 0) return;
-    this.#chunks.push(new Uint8Array(chunk));
+    this.#chunks.push(copy ? new Uint8Array(chunk) : chunk);
     this.#size += chunk.byteLength;
   }
 
@@ -60,25 +74,9 @@ export class ExchangeTap {
       return;
     }
     this.#done = true;
-    const whole = concat(this.#chunks, this.#size);
-    this.#chunks.length = 0;
-    let body = whole;
-    if (!head.decoded) {
-      try {
-        body = decodeBody(head.headers, whole) as Uint8Array;
-      } catch {
-        // Bytes that do not decode as their header says are kept as sent.
-      }
-    }
-    const response: ObservedResponse = {
-      status: head.status,
-      statusText: head.statusText,
-      headers: head.headers,
-      body,
-      wireSize: head.decoded ? -1 : whole.byteLength,
-      httpVersion: head.httpVersion,
-    };
-    this.#report({ response });
+    // Nothing is joined or decoded here, on the client's time: the body is
+    // made when an observer first reads it (a recording, when it is written).
+    this.#report({ response: new TappedResponse(head, this.#chunks, this.#size) });
   }
 
   /** The real request or its response failed: reported as such (nothing to record). */
@@ -129,7 +127,8 @@ export class ExchangeTap {
         ({ value, done }) => {
           if (done) this.end();
           else {
-            this.data(value);
+            // The clone's own chunk (a tee copies what it gives each branch).
+            this.#keep(value, false);
             pump();
           }
         },
@@ -137,6 +136,46 @@ export class ExchangeTap {
       );
     };
     pump();
+  }
+}
+
+/** The observed response of a tap: the chunks as kept, joined and decoded on first read of `body`. */
+class TappedResponse implements ObservedResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: readonly Header[];
+  readonly httpVersion: string;
+  readonly wireSize: number;
+  readonly #decoded: boolean;
+  #chunks: readonly Uint8Array[] | undefined;
+  readonly #size: number;
+  #body: Uint8Array | undefined;
+
+  constructor(head: Head, chunks: readonly Uint8Array[], size: number) {
+    this.status = head.status;
+    this.statusText = head.statusText;
+    this.headers = head.headers;
+    this.httpVersion = head.httpVersion;
+    this.wireSize = head.decoded ? -1 : size;
+    this.#decoded = head.decoded;
+    this.#chunks = chunks;
+    this.#size = size;
+  }
+
+  get body(): Uint8Array {
+    if (this.#body !== undefined) return this.#body;
+    const whole = concat(this.#chunks ?? [], this.#size);
+    this.#chunks = undefined;
+    let body = whole;
+    if (!this.#decoded) {
+      try {
+        body = decodeBody(this.headers, whole) as Uint8Array;
+      } catch {
+        // Bytes that do not decode as their header says are kept as sent.
+      }
+    }
+    this.#body = body;
+    return body;
   }
 }
 

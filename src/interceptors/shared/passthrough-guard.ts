@@ -1,4 +1,5 @@
 import { type AsyncContext, asyncContext } from '../../core/async-context.js';
+import type { ExchangeTap } from './exchange-tap.js';
 
 // One engine decision per request. Clients are layered (fetch and
 // XMLHttpRequest run on undici or node:http; undici's Agent dispatches to a
@@ -14,6 +15,26 @@ import { type AsyncContext, asyncContext } from '../../core/async-context.js';
  */
 export interface PassthroughContext {
   open: boolean;
+  /**
+   * The tap of a recorded fetch, for the undici layer below to feed from the
+   * dispatch (raw chunks, no tee of the body): see {@link dispatchTap}.
+   */
+  readonly tap?: DispatchTap | undefined;
+}
+
+/**
+ * A recorded fetch's tap, offered to the dispatches of its real call. The
+ * dispatch that brings the response the client gets claims it; a redirect
+ * the real fetch follows itself leaves it to the next hop's dispatch.
+ */
+export interface DispatchTap {
+  readonly tap: ExchangeTap;
+  /** The real fetch follows redirects itself (`redirect: 'follow'`). */
+  readonly follows: boolean;
+  /** A dispatch is feeding it now (the layers below that dispatch leave it alone). */
+  attached: boolean;
+  /** The dispatch of the final response fed it: the fetch layer tees nothing. */
+  claimed: boolean;
 }
 
 // Made on first use, by then with the loader the entry point chose.
@@ -27,9 +48,20 @@ let depth = 0;
  * a passthrough context: the layers below see {@link isBypassed} in every
  * continuation of it. Returns the context, to close it when the request ends.
  */
-export function runInPassthrough<T>(fn: () => T): { result: T; context: PassthroughContext } {
-  const context: PassthroughContext = { open: true };
+export function runInPassthrough<T>(fn: () => T, tap?: DispatchTap): { result: T; context: PassthroughContext } {
+  const context: PassthroughContext = { open: true, tap };
   return { result: contexts().run(context, fn), context };
+}
+
+/**
+ * The tap a dispatch of a recorded fetch's real call may feed, when none is
+ * attached yet (the first layer that sees the dispatch takes it; Agent →
+ * Pool → Client below it do not), else `undefined`.
+ */
+export function dispatchTap(): DispatchTap | undefined {
+  const context = contexts().getStore();
+  const tap = context?.open === true ? context.tap : undefined;
+  return tap === undefined || tap.attached || tap.claimed ? undefined : tap;
 }
 
 /**

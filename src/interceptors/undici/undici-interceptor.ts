@@ -1,11 +1,11 @@
 import type { Interceptor, RequestHandler } from '../../core/interceptor.js';
 import { ExchangeTap } from '../shared/exchange-tap.js';
-import { isBypassed, runDecided } from '../shared/passthrough-guard.js';
+import { dispatchTap, isBypassed, runDecided } from '../shared/passthrough-guard.js';
 import { PatchSet } from '../shared/patch-set.js';
 import { type DispatchOptions, readDispatch } from './dispatch-request.js';
 import { GLOBAL_DISPATCHERS, slotFilled, watchGlobalDispatchers } from './global-dispatcher-slots.js';
 import { type DispatchHandler, HandlerDriver } from './handler-driver.js';
-import { tappedHandler } from './tapped-handler.js';
+import { claimingHandler, tappedHandler } from './tapped-handler.js';
 import { type UndiciModule, watchUndiciModules } from './undici-modules.js';
 
 type Dispatch = (this: object, opts: DispatchOptions, handler: DispatchHandler) => boolean;
@@ -33,7 +33,9 @@ function ownOrigin(dispatcher: object): string | undefined {
 function pookDispatch(engine: RequestHandler, original: Dispatch): Dispatch {
   return function dispatch(this: object, opts: DispatchOptions, handler: DispatchHandler): boolean {
     if (isBypassed(opts) || handler === null || typeof handler !== 'object' || opts === null || typeof opts !== 'object') {
-      return original.call(this, opts, handler);
+      // A recorded fetch's real call: its tap is fed here, from the dispatch.
+      const tap = handler !== null && typeof handler === 'object' ? dispatchTap() : undefined;
+      return original.call(this, opts, tap === undefined ? handler : claimingHandler(handler, tap));
     }
     const driver = new HandlerDriver(handler);
     driver.start();
