@@ -288,6 +288,16 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
     const origin = new URL(request.url).origin;
     // Tainted for good once a redirect leaves the first URL's origin, even if a later one comes back.
     let type: 'basic' | 'cors' = 'basic';
+    /** Moves on to the next hop of a redirect: the request, what the engine decides for it. */
+    const advance = async (next: Request): Promise<void> => {
+      if (redirects >= MAX_REDIRECTS) throw fetchFailed(new PookError('pook: redirect count exceeded.'));
+      request = next;
+      if (new URL(request.url).origin !== origin) type = 'cors';
+      redirects++;
+      if (request.signal.aborted) throw request.signal.reason;
+      snap = await snapshot(request);
+      outcome = await engine.handle(snap, { signal: request.signal });
+    };
     for (;;) {
       if (outcome.type === 'passthrough') {
         // The undici layer below must not decide this request again.
@@ -319,13 +329,7 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
         // (a redirect's body is small); a teed one can be cancelled.
         if (offered.claimed) await response.arrayBuffer().catch(() => undefined);
         else void response.body?.cancel().catch(() => undefined);
-        if (redirects >= MAX_REDIRECTS) throw fetchFailed(new PookError('pook: redirect count exceeded.'));
-        request = next;
-        if (new URL(request.url).origin !== origin) type = 'cors';
-        redirects++;
-        if (request.signal.aborted) throw request.signal.reason;
-        snap = await snapshot(request);
-        outcome = await engine.handle(snap, { signal: request.signal });
+        await advance(next);
         continue;
       }
       if (outcome.type === 'error') {
@@ -335,13 +339,7 @@ function createFetch(engine: RequestHandler, realFetch: typeof fetch): typeof fe
       const response = toResponse(outcome.response, request.method, request.url, request.signal, redirects > 0, type);
       const next = followRedirect(response, request, snap.body);
       if (next === undefined) return response;
-      if (redirects >= MAX_REDIRECTS) throw fetchFailed(new PookError('pook: redirect count exceeded.'));
-      request = next;
-      if (new URL(request.url).origin !== origin) type = 'cors';
-      redirects++;
-      if (request.signal.aborted) throw request.signal.reason;
-      snap = await snapshot(request);
-      outcome = await engine.handle(snap, { signal: request.signal });
+      await advance(next);
     }
   }
 
