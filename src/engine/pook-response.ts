@@ -1,7 +1,6 @@
 import type fs from 'node:fs';
-import type http from 'node:http';
 import { assertHeaderName, assertHeaderValue, assertInteger, assertRecord, describe, toJson } from '../core/arguments.js';
-import { builtin, optionalBuiltin } from '../core/builtin.js';
+import { builtin } from '../core/builtin.js';
 import { isBytes, utf8 } from '../core/bytes.js';
 import { resolveContentType } from '../core/content-types.js';
 import { PookInvalidArgumentError } from '../core/errors/invalid-argument-error.js';
@@ -30,11 +29,10 @@ export type DynamicReply =
       readonly json?: unknown;
     };
 
-// Node's own reason phrases (not an ESM import of node:http: see
-// interceptors/http.ts), looked up on the first response; a runtime without
-// node:http (a browser) gets the registry's (core/status-texts.ts).
-let statusCodes: Readonly<Record<number, string | undefined>> | undefined;
-const reasons = (): Readonly<Record<number, string | undefined>> => (statusCodes ??= optionalBuiltin<typeof http>('node:http')?.STATUS_CODES ?? STATUS_TEXTS);
+// The registry's reason phrases (core/status-texts.ts), the same table as
+// node:http's `STATUS_CODES` on every Node line pook supports
+// (test/unit/status-texts.test.ts), without loading node:http for it.
+const reasons = (): Readonly<Record<number, string | undefined>> => STATUS_TEXTS;
 
 async function* chunksOf(source: ReadableStream<BodyChunk> | AsyncIterable<BodyChunk> | Iterable<BodyChunk>): AsyncIterable<Uint8Array> {
   for await (const chunk of source as AsyncIterable<BodyChunk>) yield typeof chunk === 'string' ? utf8(chunk) : chunk;

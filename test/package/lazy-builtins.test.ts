@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // Cold start (docs/performance.md): importing pook loads no heavy builtin,
-// and activating it loads neither node:https (wrapped when the process
-// first reaches for it, test/package/https-first-use.test.ts) nor
-// Node's fetch implementation nor zlib. Node loads its fetch implementation
+// and activating it loads neither node:http, node:net, node:stream nor
+// node:https (patched when the process first reaches for them,
+// test/package/http-first-use.test.ts), nor Node's fetch implementation nor
+// zlib. (Answering a fetch makes a real `Response`, which loads Node's fetch
+// implementation, and that loads node:http itself.) Node loads its fetch implementation
 // when the global Headers or Response is first read, and, from Node 24,
 // when anything ESM-imports node:http (its ESM facade reads the module's
 // lazy getters), which is why pook gets node:http with getBuiltinModule.
@@ -18,7 +20,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const script = `
 const loaded = (pattern) => process.moduleLoadList.some((name) => pattern.test(name));
-const seen = () => ({ undici: loaded(/undici/), zlib: loaded(/NativeModule zlib/), https: loaded(/NativeModule https/) });
+const seen = () => ({
+  undici: loaded(/undici/),
+  zlib: loaded(/NativeModule zlib/),
+  http: loaded(/^NativeModule http$/),
+  net: loaded(/^NativeModule net$/),
+  stream: loaded(/^NativeModule stream$/),
+  https: loaded(/NativeModule https/),
+});
 const { default: pook } = await import(process.argv[1]);
 const imported = seen();
 pook.activate();
@@ -43,8 +52,8 @@ describe('builtins pook loads', () => {
       );
     });
     expect(JSON.parse(stdout)).toEqual({
-      imported: { undici: false, zlib: false, https: false },
-      activated: { undici: false, zlib: false, https: false },
+      imported: { undici: false, zlib: false, http: false, net: false, stream: false, https: false },
+      activated: { undici: false, zlib: false, http: false, net: false, stream: false, https: false },
       body: { id: 0 },
     });
   });

@@ -21,28 +21,32 @@ interface AgentSource {
  * and `maxSockets` and calls `addRequest`, so one class serves http and
  * https: none of https.Agent's TLS machinery is ever used by a mock socket.
  */
-// Not an ESM import of node:http: see http.ts.
-const httpModule = builtin<typeof http>('node:http');
+// node:http is loaded when the first agent is needed, not on import
+// (http-interceptor.ts), and never through its ESM facade (src/core/builtin.ts).
+let PookAgentClass: (new (source: AgentSource, like: Agent | undefined) => Agent) | undefined;
 
-class PookAgent extends httpModule.Agent {
-  readonly #source: AgentSource;
+function pookAgentClass(): new (source: AgentSource, like: Agent | undefined) => Agent {
+  PookAgentClass ??= class PookAgent extends builtin<typeof http>('node:http').Agent {
+    readonly #source: AgentSource;
 
-  constructor(source: AgentSource, like: Agent | undefined) {
-    // Mirror keep-alive so the Connection header is the one the caller's agent would send.
-    super({
-      keepAlive: (like as { keepAlive?: boolean } | undefined)?.keepAlive ?? false,
-      maxSockets: like?.maxSockets ?? Number.POSITIVE_INFINITY,
-    });
-    this.#source = source;
-    const self = this as unknown as { protocol: string; defaultPort: number };
-    self.protocol = source.protocol;
-    self.defaultPort = source.protocol === 'https:' ? 443 : 80;
-  }
+    constructor(source: AgentSource, like: Agent | undefined) {
+      // Mirror keep-alive so the Connection header is the one the caller's agent would send.
+      super({
+        keepAlive: (like as { keepAlive?: boolean } | undefined)?.keepAlive ?? false,
+        maxSockets: like?.maxSockets ?? Number.POSITIVE_INFINITY,
+      });
+      this.#source = source;
+      const self = this as unknown as { protocol: string; defaultPort: number };
+      self.protocol = source.protocol;
+      self.defaultPort = source.protocol === 'https:' ? 443 : 80;
+    }
 
-  /** The hook node:http calls for every request (not in @types/node). */
-  addRequest(req: ClientRequest, options: AgentRequestOptions): void {
-    startExchange(this.#source.engine, req, options, this.#source.protocol, this.#source.original);
-  }
+    /** The hook node:http calls for every request (not in @types/node). */
+    addRequest(req: ClientRequest, options: AgentRequestOptions): void {
+      startExchange(this.#source.engine, req, options, this.#source.protocol, this.#source.original);
+    }
+  };
+  return PookAgentClass;
 }
 
 /**
@@ -70,11 +74,11 @@ export class AgentCache {
     const agentLike = given !== null && typeof given === 'object' && typeof (given as { addRequest?: unknown }).addRequest === 'function';
     const original = given === false ? false : agentLike ? (given as Agent) : undefined;
     const like = original === false ? undefined : (original ?? module.globalAgent);
-    const protocol = (like as { protocol?: string } | undefined)?.protocol ?? (module === httpModule ? 'http:' : 'https:');
+    const protocol = (like as { protocol?: string } | undefined)?.protocol ?? (module === builtin<typeof http>('node:http') ? 'http:' : 'https:');
     const cache = original === false ? undefined : this.#byAgent;
     let agent = cache === undefined ? this.#noAgent.get(protocol) : cache.get(like!);
     if (agent === undefined) {
-      agent = new PookAgent({ engine: this.#engine, original, protocol }, like);
+      agent = new (pookAgentClass())({ engine: this.#engine, original, protocol }, like);
       if (cache === undefined) this.#noAgent.set(protocol, agent);
       else cache.set(like!, agent);
     }

@@ -7,7 +7,7 @@ import type { ResolvedResponse } from '../../core/resolved-response.js';
 import { ExchangeTap } from '../shared/exchange-tap.js';
 import { wireResponse } from '../shared/wire-response.js';
 import type { AgentRequestOptions } from './agent-request-options.js';
-import { MockSocket } from './mock-socket.js';
+import { createMockSocket, type MockSocket } from './mock-socket.js';
 import { passthrough } from './passthrough.js';
 import { chunk, LAST_CHUNK, parseRequest, responseHead, type WireRequest } from './wire.js';
 
@@ -140,7 +140,7 @@ export function startExchange(
   protocol: string,
   originalAgent: Agent | false | undefined,
 ): void {
-  const socket = new MockSocket(protocol === 'https:');
+  const socket = createMockSocket(protocol === 'https:');
   req.onSocket(socket);
   // An agent's socket starts with the request's timeout, else the agent's
   // (net.connect applies `options.timeout`, and node:http gives a reused

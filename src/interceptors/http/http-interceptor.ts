@@ -13,8 +13,9 @@ type RequestFunction = typeof http.request;
 
 // Through getBuiltinModule, not an ESM import: from Node 24 the ESM facade
 // of node:http reads its lazy getters, which load Node's whole fetch
-// implementation (src/core/builtin.ts).
-const httpModule = builtin<typeof http>('node:http');
+// implementation (src/core/builtin.ts). Loaded when first needed: on the
+// process's first use of node:http or node:https (see activate()).
+const nodeHttp = (): typeof http => builtin<typeof http>('node:http');
 
 type AddRequest = (this: http.Agent, req: http.ClientRequest, options: AgentRequestOptions) => void;
 
@@ -33,7 +34,7 @@ function reachesOurAgent(options: object, module: typeof http | typeof https, ou
     if (typeof createConnection === 'function') return false;
     used = _defaultAgent ?? module.globalAgent;
   }
-  return used instanceof httpModule.Agent && (used as { addRequest?: unknown }).addRequest === ours;
+  return used instanceof nodeHttp().Agent && (used as { addRequest?: unknown }).addRequest === ours;
 }
 
 /** Gives the call's options a pook agent, whatever form node:http's arguments took, unless its request reaches pook's `addRequest` anyway. */
@@ -79,7 +80,7 @@ export class HttpInterceptor implements Interceptor {
   readonly name = 'http';
   readonly #patches = new PatchSet();
 
-  /** Patches `http.request/get`, `http.ClientRequest`, `http.Agent.prototype.addRequest` and `https.request/get` (these when the process first uses node:https). Idempotent. */
+  /** Patches `http.request/get`, `http.ClientRequest`, `http.Agent.prototype.addRequest` and `https.request/get`, each module when the process first uses it. Idempotent. */
   activate(engine: RequestHandler): void {
     if (!this.#patches.begin()) return;
     const agents = new AgentCache(engine);
@@ -98,10 +99,6 @@ export class HttpInterceptor implements Interceptor {
       const protocol = (this as { protocol?: string }).protocol === 'https:' ? 'https:' : 'http:';
       startExchange(engine, req, options, protocol, this);
     } as AddRequest;
-    this.#patches.patch<AddRequest>(httpModule.Agent.prototype, 'addRequest', (real) => {
-      original = real;
-      return addRequest;
-    });
     const wrapRequests = (module: typeof http | typeof https): void => {
       for (const key of ['request', 'get'] as const) {
         this.#patches.patch<RequestFunction>(
@@ -115,17 +112,38 @@ export class HttpInterceptor implements Interceptor {
         );
       }
     };
-    wrapRequests(httpModule);
-    // node:https (with tls and crypto) is wrapped when the process first
-    // reaches for it: at once if it is loaded, else at its first require,
-    // import or getBuiltinModule (shared/builtin-first-use.ts).
-    onFirstUse(this.#patches, 'node:https', () => wrapRequests(builtin<typeof https>('node:https')));
-    this.#patches.patch<typeof http.ClientRequest>(httpModule, 'ClientRequest', (Original) => {
-      function ClientRequest(...args: unknown[]): http.ClientRequest {
-        return new (Original as new (...a: unknown[]) => http.ClientRequest)(...(passes() ? args : withAgent(args, agents, httpModule, addRequest)));
-      }
-      ClientRequest.prototype = Original.prototype;
-      return ClientRequest as unknown as typeof http.ClientRequest;
+    let httpPatched = false;
+    const patchHttp = (): void => {
+      if (httpPatched) return;
+      httpPatched = true;
+      const httpModule = nodeHttp();
+      this.#patches.patch<AddRequest>(httpModule.Agent.prototype, 'addRequest', (real) => {
+        original = real;
+        return addRequest;
+      });
+      wrapRequests(httpModule);
+      this.#patches.patch<typeof http.ClientRequest>(httpModule, 'ClientRequest', (Original) => {
+        function ClientRequest(...args: unknown[]): http.ClientRequest {
+          return new (Original as new (...a: unknown[]) => http.ClientRequest)(...(passes() ? args : withAgent(args, agents, httpModule, addRequest)));
+        }
+        ClientRequest.prototype = Original.prototype;
+        return ClientRequest as unknown as typeof http.ClientRequest;
+      });
+    };
+    // node:http and node:https (with tls and crypto) are patched when the
+    // process first reaches for them: at once if loaded, else at their first
+    // require, import or getBuiltinModule (shared/builtin-first-use.ts). A
+    // process that has neither cannot make a request through them; node's
+    // own `_http_agent` and `_http_client`, which https loads without
+    // node:http, are watched too.
+    onFirstUse(this.#patches, {
+      'node:http': patchHttp,
+      'node:_http_agent': patchHttp,
+      'node:_http_client': patchHttp,
+      'node:https': () => {
+        patchHttp();
+        wrapRequests(builtin<typeof https>('node:https'));
+      },
     });
   }
 

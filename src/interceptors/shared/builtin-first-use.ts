@@ -2,13 +2,13 @@ import { optionalBuiltin } from '../../core/builtin.js';
 import type { PatchSet } from './patch-set.js';
 import { patch } from './property-patch.js';
 
-// Loading node:https costs about 9 ms of a test file's start (it brings tls
-// and crypto), more than the rest of pook's import and activation together.
-// A process that has not loaded it yet cannot send an https request until it
-// does, so the http interceptor patches https when the process first reaches
-// for it, instead of loading it at activation (docs/performance.md, "Load
-// less"). To fail closed, every public way to reach a builtin is watched
-// while the interceptor is active:
+// Loading node:http costs about 7 ms of a test file's start and node:https
+// about 9 ms more (tls and crypto): more than the rest of pook's import and
+// activation together. A process that has not loaded them cannot send a
+// request through them until it does, so the http interceptor patches each
+// when the process first reaches for it, instead of loading it at
+// activation (docs/performance.md, "Load less"). To fail closed, every
+// public way to reach a builtin is watched while the interceptor is active:
 //
 // - `require()`, `import` (static or dynamic) and `createRequire()`: a
 //   synchronous resolve hook (`module.registerHooks`), which runs before the
@@ -18,7 +18,7 @@ import { patch } from './property-patch.js';
 //
 // Where the runtime offers neither the hook nor Node's list of loaded
 // builtins (Bun, Deno, Node 22 before 22.15), or refuses the hook (Jest's
-// sandboxed `node:module`), the builtin is loaded at once, as before.
+// sandboxed `node:module`), the builtins are loaded at once, as before.
 
 type ResolveResult = { url: string };
 type NextResolve = (specifier: string, context: unknown) => ResolveResult;
@@ -31,63 +31,70 @@ interface ProcessWithBuiltins {
   getBuiltinModule?: GetBuiltinModule;
 }
 
-/** Whether Node's own list says the builtin `name` (`'https'`) is loaded; `undefined` where the runtime keeps no such list. */
-function isLoaded(process: ProcessWithBuiltins, name: string): boolean | undefined {
+/** Node's list of loaded builtins (`'NativeModule http'`…), or `undefined` where the runtime keeps none this code knows. */
+function loadList(process: ProcessWithBuiltins): readonly string[] | undefined {
   const list = process.moduleLoadList;
-  // The http interceptor runs with node:http loaded: a list without it is not the list this code knows.
-  if (!Array.isArray(list) || !list.includes('NativeModule http')) return undefined;
-  return list.includes(`NativeModule ${name}`);
+  // Node loads its CommonJS loader at start-up: a list without it is not the list this code knows.
+  return Array.isArray(list) && list.includes('NativeModule internal/modules/cjs/loader') ? (list as string[]) : undefined;
 }
 
 /**
- * Runs `use` once, before any code outside pook gets the builtin `id`
- * (`'node:https'`): now when the process has already loaded it (or the
- * runtime cannot tell), else at the first `require`, `import` or
- * `process.getBuiltinModule` of it while `patches` is active. The watch is
- * part of `patches`: restoring them removes it and its patch of
- * `process.getBuiltinModule`.
+ * Runs each function of `uses` once, before any code outside pook gets its
+ * builtin (keys are `node:` ids, `'node:https'`): now for those the process
+ * has already loaded (or all of them, where the runtime cannot tell), else
+ * at the first `require`, `import` or `process.getBuiltinModule` of it while
+ * `patches` is active. The watch is part of `patches`: restoring them
+ * removes it and its patch of `process.getBuiltinModule`.
  */
-export function onFirstUse(patches: PatchSet, id: `node:${string}`, use: () => void): void {
+export function onFirstUse(patches: PatchSet, uses: Readonly<Record<`node:${string}`, () => void>>): void {
   const process = (globalThis as { process?: ProcessWithBuiltins }).process;
-  const name = id.slice('node:'.length);
   const registerHooks = optionalBuiltin<ModuleHooks>('node:module')?.registerHooks;
-  if (process === undefined || typeof registerHooks !== 'function' || typeof process.getBuiltinModule !== 'function' || isLoaded(process, name) !== false) {
-    use();
+  const list = process === undefined ? undefined : loadList(process);
+  const entries = Object.entries(uses) as Array<[`node:${string}`, () => void]>;
+  if (process === undefined || list === undefined || typeof registerHooks !== 'function' || typeof process.getBuiltinModule !== 'function') {
+    for (const [, use] of entries) use();
     return;
   }
-  let watching = true;
+  const waiting = new Map<string, () => void>();
+  for (const [id, use] of entries) {
+    if (list.includes(`NativeModule ${id.slice('node:'.length)}`)) use();
+    else waiting.set(id, use);
+  }
+  if (waiting.size === 0) return;
+  let hooks: { deregister(): void } | undefined;
+  let restoreGet: (() => void) | undefined;
   const stop = (): void => {
-    if (!watching) return;
-    watching = false;
-    hooks.deregister();
-    restoreGet();
+    hooks?.deregister();
+    hooks = undefined;
+    restoreGet?.();
+    restoreGet = undefined;
   };
-  const fire = (): void => {
-    if (!watching) return;
-    stop();
+  const fire = (id: string): void => {
+    const use = waiting.get(id);
+    if (use === undefined) return;
+    waiting.delete(id);
+    if (waiting.size === 0) stop();
     use();
   };
-  let hooks: { deregister(): void };
   try {
     hooks = registerHooks({
       resolve(specifier, context, next) {
         const resolved = next(specifier, context);
-        if (resolved.url === id) fire();
+        fire(resolved.url);
         return resolved;
       },
     });
   } catch {
-    // A sandbox that refuses hooks (Jest's module registry throws): load it now.
-    watching = false;
-    use();
+    // A sandbox that refuses hooks (Jest's module registry throws): load them now.
+    for (const use of waiting.values()) use();
     return;
   }
-  const restoreGet = patch<GetBuiltinModule>(
+  restoreGet = patch<GetBuiltinModule>(
     process,
     'getBuiltinModule',
     (real) =>
       function getBuiltinModule(this: unknown, request: string): unknown {
-        if (request === id || request === name) fire();
+        if (typeof request === 'string') fire(request.startsWith('node:') ? request : `node:${request}`);
         return real.call(this, request);
       },
   );

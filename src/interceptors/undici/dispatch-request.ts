@@ -1,5 +1,7 @@
-import { stringify } from 'node:querystring';
-import { Readable } from 'node:stream';
+import type querystring from 'node:querystring';
+import type stream from 'node:stream';
+import type { Readable } from 'node:stream';
+import { builtin } from '../../core/builtin.js';
 import { isBytes } from '../../core/bytes.js';
 import { PookRequest } from '../../core/pook-request.js';
 import { encodeMultipart } from '../shared/multipart.js';
@@ -94,7 +96,7 @@ async function readBody(body: unknown): Promise<Body> {
   }
   if (isReadable(body)) {
     const chunks = await collect(body as AsyncIterable<unknown>);
-    return { bytes: Buffer.concat(chunks), replay: Readable.from(chunks, { objectMode: false }), streamed: true };
+    return { bytes: Buffer.concat(chunks), replay: builtin<typeof stream>('node:stream').Readable.from(chunks, { objectMode: false }), streamed: true };
   }
   if (Symbol.asyncIterator in body || Symbol.iterator in body) {
     const chunks = await collect(body as AsyncIterable<unknown>);
@@ -123,6 +125,8 @@ export async function readDispatch(opts: DispatchOptions, ownOrigin: string | un
   const origin = new URL(String(opts.origin ?? ownOrigin ?? 'http://localhost'));
   let path = opts.path;
   if (opts.query !== undefined && opts.query !== null) {
+    // Loaded when first needed, not on import (docs/performance.md, "Load less").
+    const { stringify } = builtin<typeof querystring>('node:querystring');
     const query = stringify(opts.query as Parameters<typeof stringify>[0]);
     if (query !== '') path += `?${query}`;
   }

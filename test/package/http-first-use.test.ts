@@ -5,41 +5,41 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// pook wraps node:https when the process first reaches for it, not at
-// activation (docs/performance.md, "Load less"). It must still fail closed:
-// whatever way a process gets node:https after activation, its first request
-// is pook's. The requests here are the ones that would not reach pook's
+// pook patches node:http and node:https when the process first reaches for
+// them, not at activation (docs/performance.md, "Load less"). It must still
+// fail closed: whatever way a process gets either module after activation,
+// its first request is pook's. The requests here are the ones that would not reach pook's
 // `http.Agent.prototype.addRequest` (a `createConnection` without an agent),
 // so only pook's wrapper of `https.request` can catch them; the
 // `createConnection` dials a loopback server that counts connections, and
 // none may arrive. Each case runs in a fresh process on the built package,
-// because a test worker has loaded node:https long before.
+// because a test worker has loaded both modules long before.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const entry = join(root, 'dist', 'index.js');
 
 const script = `
-const [entry, mode, port] = process.argv.slice(1);
+const [entry, mode, port, name] = process.argv.slice(1);
 const net = process.getBuiltinModule('node:net');
 const { createRequire } = process.getBuiltinModule('node:module');
-const loaded = () => process.moduleLoadList.includes('NativeModule https');
+const loaded = () => process.moduleLoadList.includes('NativeModule ' + name);
 const getBuiltinModule = process.getBuiltinModule;
 const { default: pook } = await import(entry);
-if (mode === 'loaded-before') await import('node:https');
+if (mode === 'loaded-before') await import('node:' + name);
 const before = loaded();
 if (mode !== 'control') pook.activate();
 const activated = loaded();
-pook.get('https://api.test/ok').reply(200).body('mocked');
+pook.get(name + '://api.test/ok').reply(200).body('mocked');
 const ways = {
-  require: () => createRequire(entry)('node:https').request,
-  'require without node:': () => createRequire(entry)('https').request,
-  'dynamic import': async () => (await import('node:https')).default.request,
+  require: () => createRequire(entry)('node:' + name).request,
+  'require without node:': () => createRequire(entry)(name).request,
+  'dynamic import': async () => (await import('node:' + name)).default.request,
   'static import in a later module (named export)': async () =>
-    (await import('data:text/javascript,import { request } from "node:https"; export { request };')).request,
-  'process.getBuiltinModule': () => process.getBuiltinModule('node:https').request,
-  'process.getBuiltinModule without node:': () => process.getBuiltinModule('https').request,
-  'loaded-before': () => process.getBuiltinModule('node:https').request,
-  control: () => process.getBuiltinModule('node:https').request,
+    (await import('data:text/javascript,import { request } from "node:' + name + '"; export { request };')).request,
+  'process.getBuiltinModule': () => process.getBuiltinModule('node:' + name).request,
+  'process.getBuiltinModule without node:': () => process.getBuiltinModule(name).request,
+  'loaded-before': () => process.getBuiltinModule('node:' + name).request,
+  control: () => process.getBuiltinModule('node:' + name).request,
 };
 const request = await ways[mode]();
 const send = (path) =>
@@ -62,16 +62,16 @@ const send = (path) =>
 const mocked = await send('/ok');
 const unmatched = await send('/other');
 pook.off();
-const restored = process.getBuiltinModule === getBuiltinModule && process.getBuiltinModule('node:https').request.name !== 'pookRequest';
+const restored = process.getBuiltinModule === getBuiltinModule && process.getBuiltinModule('node:' + name).request.name !== 'pookRequest';
 console.log(JSON.stringify({ before, activated, mocked, unmatched, restored }));
 `;
 
 /** Runs the script in a fresh Node process; its JSON line. */
-function run(mode: string, port: number): Promise<Record<string, unknown>> {
+function run(name: 'http' | 'https', mode: string, port: number): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--input-type=module', '-e', script, entry, mode, String(port)],
+      ['--input-type=module', '-e', script, entry, mode, String(port), name],
       { cwd: root, timeout: 30_000, env: { ...process.env, NODE_OPTIONS: '' } },
       (error, stdout, stderr) => (error === null ? resolve(JSON.parse(stdout)) : reject(new Error(`${error.message}\n${stderr}`))),
     );
@@ -95,7 +95,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-describe('node:https reached only after activation', () => {
+describe.each(['http', 'https'] as const)('node:%s reached only after activation', (name) => {
   it.each([
     'require',
     'require without node:',
@@ -105,7 +105,7 @@ describe('node:https reached only after activation', () => {
     'process.getBuiltinModule without node:',
   ])('through %s: activation does not load it, and its requests are still pook’s', async (mode) => {
     connections = 0;
-    const result = await run(mode, port);
+    const result = await run(name, mode, port);
     expect(result).toEqual({
       before: false,
       activated: false,
@@ -116,16 +116,16 @@ describe('node:https reached only after activation', () => {
     expect(connections).toBe(0);
   });
 
-  it('loaded before activation: wrapped at activation', async () => {
+  it('loaded before activation: patched at activation', async () => {
     connections = 0;
-    const result = await run('loaded-before', port);
+    const result = await run(name, 'loaded-before', port);
     expect(result).toMatchObject({ before: true, activated: true, mocked: { status: 200, body: 'mocked' }, unmatched: { error: 'POOK_NO_MATCH' } });
     expect(connections).toBe(0);
   });
 
   it('without pook active, the same requests reach the loopback server (the test can fail)', async () => {
     connections = 0;
-    const result = await run('control', port);
+    const result = await run(name, 'control', port);
     expect(result.mocked).toHaveProperty('error');
     expect(connections).toBe(2);
   });
