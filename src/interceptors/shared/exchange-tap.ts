@@ -1,3 +1,4 @@
+import { concatBytes } from '../../core/bytes.js';
 import type { Outcome } from '../../core/interceptor.js';
 import type { ExchangeObserver, ObservedResponse } from '../../core/observed-exchange.js';
 import type { PookRequest } from '../../core/pook-request.js';
@@ -148,7 +149,6 @@ class TappedResponse implements ObservedResponse {
   readonly wireSize: number;
   readonly #decoded: boolean;
   #chunks: readonly Uint8Array[] | undefined;
-  readonly #size: number;
   #body: Uint8Array | undefined;
 
   constructor(head: Head, chunks: readonly Uint8Array[], size: number) {
@@ -159,12 +159,12 @@ class TappedResponse implements ObservedResponse {
     this.wireSize = head.decoded ? -1 : size;
     this.#decoded = head.decoded;
     this.#chunks = chunks;
-    this.#size = size;
   }
 
   get body(): Uint8Array {
     if (this.#body !== undefined) return this.#body;
-    const whole = concat(this.#chunks ?? [], this.#size);
+    const chunks = this.#chunks ?? [];
+    const whole = chunks.length === 1 ? chunks[0]! : concatBytes(chunks);
     this.#chunks = undefined;
     let body = whole;
     if (!this.#decoded) {
@@ -177,15 +177,4 @@ class TappedResponse implements ObservedResponse {
     this.#body = body;
     return body;
   }
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
